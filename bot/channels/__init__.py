@@ -1,0 +1,1 @@
+"""Input channels: how trainees reach the assistant. No coaching logic lives here."""
