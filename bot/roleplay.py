@@ -233,7 +233,7 @@ class Roleplay:
 
     def _scorecard(self, session_id: str) -> str:
         card = build_scorecard(self.store, session_id, personas=load_personas())
-        return render_markdown(card)
+        return f"{messages(card['language'])['scorecard_header']}\n\n{render_markdown(card)}"
 
     def record_undelivered(self, conversation_id: str, text: str | None, *, channel: str) -> str:
         """The assistant could not answer (action server down): keep the message, say so."""
