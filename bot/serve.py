@@ -107,6 +107,7 @@ def write_endpoints(path: Path, *, actions_port: int, db_url: str) -> Path:
         "action_endpoint": {"url": f"http://localhost:{actions_port}/webhook"},
         "tracker_store": tracker_store_settings(db_url),
     }
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
     return path
 
@@ -173,9 +174,7 @@ class Stack:
 
     def start_rasa(self) -> subprocess.Popen:
         endpoints = write_endpoints(
-            self.log_dir.parent / f"endpoints-{self.rasa_port}.yml",
-            actions_port=self.actions_port,
-            db_url=self.db_url,
+            self.log_dir / "endpoints.yml", actions_port=self.actions_port, db_url=self.db_url
         )
         return self._spawn(
             "rasa",
