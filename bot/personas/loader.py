@@ -88,6 +88,11 @@ def default_persona_id(path: Path | None = None) -> str:
     return fallback
 
 
+def load_errors(path: Path | None = None) -> list[PersonaError]:
+    """Why files were skipped by the last `load_personas` of this folder."""
+    return _library(path).errors
+
+
 def library_settings(path: Path | None = None) -> dict[str, Any]:
     """The contents of _library.yml (empty if there is none or it is broken)."""
     return _library(path).settings
@@ -103,6 +108,8 @@ def check_paths(paths: list[Path]) -> tuple[dict[str, tuple[Persona, Path]], lis
     found: dict[str, tuple[Persona, Path]] = {}
     errors: list[PersonaError] = []
     for folder, files in _expand(paths):
+        if folder is not None and not files:
+            errors.append(PersonaError(folder, "", "no persona files (*.yml) in this folder"))
         personas, file_errors = _read_all(files)
         errors.extend(file_errors)
         for persona_id, (persona, file) in personas.items():
