@@ -141,9 +141,16 @@ class Roleplay:
         session = self.store.active_session(conversation_id)
         implicit_start = session is None
         if session is None:
+            finished = self.store.latest_session(conversation_id)
+            if finished is not None:
+                # The meeting is over (goodbye, walk-out): keep the words, say how to go on.
+                self.store.add_turn(finished.id, speaker="trainee", text=text, intent=intent)
+                lang = self._language_of(finished)
+                return Reply(
+                    [self._system_says(finished, self._say(lang, "ended"))], finished.id, lang
+                )
             persona = get_persona(default_persona_id())
-            lang = self._previous_language(conversation_id)
-            session = self._create(conversation_id, channel, persona, True, lang)
+            session = self._create(conversation_id, channel, persona, True, None)
         position = self.store.add_turn(session.id, speaker="trainee", text=text, intent=intent)
         try:
             return self._answer(session, position, text, intent, confidence, implicit_start)
