@@ -17,6 +17,7 @@ COMMANDS = {
     "score": "bot.scoring.cli:run_score",
     "evaluate": "bot.scoring.evaluate:run_evaluate",
     "benchmark": "bot.scoring.benchmark:run_benchmark",
+    "bench-stack": "bot.stackbench:run_bench_stack",
     "personas": "bot.personas.cli:run_personas",
     "db": "bot.store.migrate:run_db",
 }
@@ -55,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("benchmark", help="questions per second of the scorer vs bare spaCy")
     bench.add_argument("--repeat", type=int, default=3)
+
+    stack = sub.add_parser("bench-stack", help="REST latency and memory of the running stack")
+    stack.add_argument("--rounds", type=int, default=3, help="times to play every scripted session")
+    stack.add_argument("--rasa-port", type=int, default=5105)
+    stack.add_argument("--actions-port", type=int, default=5155)
 
     personas = sub.add_parser("personas", help="list or validate persona files")
     personas_sub = personas.add_subparsers(dest="personas_command", metavar="ACTION")
