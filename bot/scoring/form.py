@@ -1,0 +1,139 @@
+"""Open or closed (MITI): does the question invite the prospect to elaborate?"""
+
+from __future__ import annotations
+
+import re
+
+from bot.scoring.label import Label
+from bot.scoring.lexicon import Lexicon, get_settings
+from bot.scoring.segment import Sentence
+
+# "what"/"quel" ask for a description unless a narrow-fact noun follows within a few words.
+_WHAT_WORDS = frozenset({"what", "what's", "whats", "quel", "quelle", "quels", "quelles"})
+_NARROW_WINDOW = 5
+# After a request frame ("can you tell me"), these make it a yes/no or one-fact question.
+_CLOSED_AFTER_REQUEST = re.compile(r"\s*(?:if|whether|si|s'il|s'ils|s')\b")
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _conf(key: str) -> float:
+    return get_settings()["confidence"]["form"][key]
+
+
+def _closed(lexicon: Lexicon, key: str, match: str) -> Label:
+    return Label("closed", _conf(key), [lexicon.cue(f"form.{key}", match)], key)
+
+
+def _open(lexicon: Lexicon, key: str, match: str) -> Label:
+    return Label("open", _conf(key), [lexicon.cue(f"form.{key}", match)], key)
+
+
+def _tag(sentence: Sentence, lexicon: Lexicon) -> str | None:
+    if "," not in sentence.norm:
+        return None
+    tail = sentence.norm.rsplit(",", 1)[1].strip(" ?!.…")
+    found = lexicon.patterns["form.tag"].fullmatch(tail)
+    return found.group(0) if found else None
+
+
+def _either_or(text: str, lexicon: Lexicon, need_comma: bool) -> str | None:
+    found = lexicon.patterns["form.either_or"].search(text)
+    if not found or (need_comma and not re.search(r"[,:]", text[: found.start()])):
+        return None
+    return found.group(0)
+
+
+def _narrow_what(lead: str, lexicon: Lexicon) -> str | None:
+    words = lead.split()
+    if not words or words[0].rstrip("?") not in _WHAT_WORDS:
+        return None
+    window = " ".join(words[1 : 1 + _NARROW_WINDOW])
+    noun = lexicon.search("form.narrow", window)
+    return f"{words[0]} … {noun}" if noun else None
+
+
+def _request(sentence: Sentence, lexicon: Lexicon) -> Label | None:
+    found = lexicon.patterns["form.open_request"].search(sentence.lead)
+    if not found:
+        return None
+    after = sentence.lead[found.end() :]
+    narrow = lexicon.at_start("form.wh_closed", after.lstrip(" ,:")) or (
+        _CLOSED_AFTER_REQUEST.match(after) and after.split()[0]
+    )
+    if narrow:
+        return _closed(lexicon, "request_narrow", narrow)
+    return _open(lexicon, "open_request", found.group(0))
+
+
+def _question_word(sentence: Sentence, lexicon: Lexicon) -> Label | None:
+    lead = sentence.lead
+    closed = lexicon.at_start("form.wh_closed", lead)
+    if closed:
+        return _closed(lexicon, "wh_closed", closed)
+    opening = lexicon.at_start("form.wh_open", lead)
+    if not opening:
+        return None
+    choice = _either_or(lead, lexicon, need_comma=True)
+    if choice:
+        return _closed(lexicon, "either_or", choice)
+    narrow = _narrow_what(lead, lexicon)
+    if narrow:
+        return _closed(lexicon, "what_narrow", narrow)
+    return _open(lexicon, "wh_open", opening)
+
+
+def _inversion(sentence: Sentence, lexicon: Lexicon) -> str | None:
+    """« Avez-vous… », « Y a-t-il… »: a verb followed by its hyphenated subject (French)."""
+    subjects = lexicon.words.get("inversion_subjects", frozenset())
+    tokens = list(sentence.span)
+    for previous, token in zip(tokens, tokens[1:]):
+        if token.lower_ in subjects and previous.pos_ in _VERBS:
+            return previous.text + token.text
+    return None
+
+
+def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
+    """« Vous faites comment ? », « C'est quoi… », « Vous êtes combien ? » (French)."""
+    words = lexicon.words
+    tokens = list(sentence.span)
+    for i, token in enumerate(tokens[1:], start=1):
+        lower = token.lower_
+        if lower not in words.get("insitu_open", ()) and lower not in words.get("insitu_closed", ()):
+            continue
+        before = tokens[i - 1]
+        # The small model often tags « faites », « gérez » as adjectives: trust the -ez ending.
+        after_verb = before.pos_ in _VERBS or before.lower_.endswith("ez") or (
+            before.pos_ == "ADP" and i > 1 and tokens[i - 2].pos_ in _VERBS
+        )
+        if after_verb:
+            if lower in words["insitu_open"]:
+                cue = lexicon.cue("form.insitu_open", token.text)
+                return Label("open", _conf("wh_open"), [cue], "insitu_open")
+            cue = lexicon.cue("form.insitu_closed", token.text)
+            return Label("closed", _conf("wh_closed"), [cue], "insitu_closed")
+    return None
+
+
+def label_form(sentence: Sentence, lexicon: Lexicon) -> Label | None:
+    """Open or closed, or None when the sentence has no interrogative form and no "?"."""
+    tag = _tag(sentence, lexicon) if sentence.question_mark else None
+    if tag:
+        return _closed(lexicon, "tag", tag)
+    found = _request(sentence, lexicon) or _question_word(sentence, lexicon)
+    if found:
+        return found
+    yes_no = lexicon.at_start("form.yes_no", sentence.lead)
+    inverted = yes_no or _inversion(sentence, lexicon)
+    found = _in_situ(sentence, lexicon) if not inverted else None
+    if found:
+        return found
+    if not inverted and not sentence.question_mark:
+        return None
+    choice = _either_or(sentence.lead, lexicon, need_comma=False)
+    if choice:
+        return _closed(lexicon, "either_or", choice)
+    if yes_no:
+        return _closed(lexicon, "yes_no", yes_no)
+    if inverted:
+        return _closed(lexicon, "inversion", inverted)
+    return _closed(lexicon, "intonation", "")

@@ -1,0 +1,27 @@
+"""What a sentence that is not a question does: pitch, reflection, greeting (or nothing)."""
+
+from __future__ import annotations
+
+from bot.scoring.lexicon import Lexicon
+from bot.scoring.segment import Sentence
+
+# When a message holds several moves and no question, the first of these it holds is its kind.
+MOVES_BY_PRIORITY = ("pitch", "reflection", "greeting")
+
+
+def sentence_moves(sentence: Sentence, lexicon: Lexicon, offer: str | None) -> dict[str, str]:
+    """Move → the words that show it. An offer stated without a question is a pitch."""
+    moves = {move: lexicon.search(f"kind.{move}", sentence.norm) for move in MOVES_BY_PRIORITY}
+    if offer:
+        moves["pitch"] = offer
+    return {move: words for move, words in moves.items() if words}
+
+
+def small_talk(sentence: Sentence, lexicon: Lexicon) -> str | None:
+    """"How are you?", « Vous allez bien ? »: a greeting phrased as a question."""
+    return lexicon.search("kind.small_talk", sentence.norm)
+
+
+def restated(sentence: Sentence, lexicon: Lexicon) -> str | None:
+    """"So Mondays are lost chasing invoices?": a reflection said with a rising "?"."""
+    return lexicon.at_start("kind.restating", sentence.norm)

@@ -1,0 +1,141 @@
+"""The question scorer: a trainee message in, its kind and every question's labels out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from bot.scoring.focus import label_focus
+from bot.scoring.form import label_form
+from bot.scoring.kind import MOVES_BY_PRIORITY, restated, sentence_moves, small_talk
+from bot.scoring.lang import best_guess, detect_language, language_hits
+from bot.scoring.lexicon import Lexicon, get_lexicon, get_settings
+from bot.scoring.nlp import get_pipeline
+from bot.scoring.segment import Sentence, split_sentences
+from bot.scoring.spin import label_spin
+from bot.scoring.topics import find_offer, find_topics
+from bot.scoring.types import MessageScore, QuestionScore
+
+# Control characters (tabs and line breaks aside) and lone surrogates carry no meaning here.
+_JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+
+
+def _clean(text: str, max_chars: int) -> tuple[str, bool]:
+    """Drop junk characters; cut long text at the last sentence end before `max_chars`."""
+    text = _JUNK.sub(" ", text)
+    if len(text) <= max_chars:
+        return text, False
+    head = text[:max_chars]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    return head[: ends[-1]] if ends else head, True
+
+
+class Scorer:
+    """Scores trainee messages with the lexicon rules; one instance per process (`get_scorer`)."""
+
+    def __init__(self) -> None:
+        self.settings = get_settings()
+
+    def score(self, text: str, lang: str = "auto") -> MessageScore:
+        return next(self.score_many([text], lang))
+
+    def score_many(
+        self, texts: Iterable[str], lang: str = "auto", batch_size: int | None = None
+    ) -> Iterator[MessageScore]:
+        """Score in order, piping each batch through spaCy per language (constant memory)."""
+        if lang not in ("auto", "fr", "en"):
+            raise ValueError(f"lang must be 'auto', 'fr' or 'en', not {lang!r}")
+        size = batch_size or self.settings["limits"]["batch_size"]
+        iterator = iter(texts)
+        while batch := list(islice(iterator, size)):
+            yield from self._score_batch(batch, lang)
+
+    def _score_batch(self, texts: list[str], lang: str) -> list[MessageScore]:
+        max_chars = self.settings["limits"]["max_chars"]
+        prepared = []
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"the scorer takes str messages, not {type(text).__name__}")
+            clean, truncated = _clean(text, max_chars)
+            detected = detect_language(clean) if lang == "auto" else lang
+            rules = "en" if detected == "unknown" else detected
+            shown = best_guess(language_hits(clean)) if detected == "unknown" else detected
+            prepared.append((text, clean, truncated, rules, shown, detected == "unknown"))
+        docs: dict[int, Doc] = {}
+        for rules in ("fr", "en"):
+            indices = [i for i, item in enumerate(prepared) if item[3] == rules]
+            pipeline = get_pipeline(rules)
+            for i, doc in zip(indices, pipeline.pipe(prepared[i][1] for i in indices)):
+                docs[i] = doc
+        return [self._score_doc(docs[i], *item) for i, item in enumerate(prepared)]
+
+    def _score_doc(
+        self, doc: Doc, text: str, clean: str, truncated: bool, rules: str, shown: str, unknown: bool
+    ) -> MessageScore:
+        lexicon = get_lexicon(rules)
+        score = MessageScore(text=text, lang=shown, kind="statement")
+        if truncated:
+            score.cues.append(lexicon.cue("truncated", len(clean)))
+        if unknown:
+            score.cues.append(lexicon.cue("unknown_language"))
+        moves: dict[str, str] = {}
+        for sentence in split_sentences(doc, lexicon):
+            question, sentence_moves_found = self._read_sentence(sentence, lexicon, score)
+            if question:
+                score.questions.append(question)
+            for move, words in sentence_moves_found.items():
+                moves.setdefault(move, words)
+        score.reflection = "reflection" in moves
+        score.pitch = score.pitch or "pitch" in moves
+        self._decide_kind(score, moves, lexicon)
+        return score
+
+    def _read_sentence(
+        self, sentence: Sentence, lexicon: Lexicon, score: MessageScore
+    ) -> tuple[QuestionScore | None, dict[str, str]]:
+        offer = find_offer(sentence.norm, lexicon)
+        score.offer = score.offer or bool(offer)
+        form = label_form(sentence, lexicon)
+        greeting = small_talk(sentence, lexicon) if form else None
+        if greeting:
+            return None, {"greeting": greeting}
+        if not form:
+            return None, sentence_moves(sentence, lexicon, offer)
+        topics = find_topics(sentence.norm, lexicon)
+        if form.rule == "intonation" and not topics and not offer:
+            reflection = restated(sentence, lexicon)
+            if reflection:
+                return None, {"reflection": reflection}
+        if offer and "quote" not in topics and "demo" not in topics:
+            topics["quote"] = offer
+        focus = label_focus(sentence, lexicon, topics, offer)
+        spin = label_spin(sentence, lexicon, focus.value)
+        if focus.rule == "leading" and "product" in topics:
+            score.pitch = True
+        question = QuestionScore(
+            text=sentence.text,
+            form=form.value,
+            focus=focus.value,
+            spin=spin.value,
+            form_confidence=form.confidence,
+            focus_confidence=focus.confidence,
+            spin_confidence=spin.confidence,
+            topics=list(topics),
+            cues=form.cues + focus.cues + spin.cues,
+        )
+        return question, {}
+
+    def _decide_kind(self, score: MessageScore, moves: dict[str, str], lexicon: Lexicon) -> None:
+        confidence = self.settings["confidence"]["kind"]
+        if score.questions:
+            score.kind = "question"
+            score.cues.append(lexicon.cue("kind.question", len(score.questions)))
+        else:
+            score.kind = next((m for m in MOVES_BY_PRIORITY if m in moves), "statement")
+            words = moves.get(score.kind, "")
+            score.cues.append(lexicon.cue(f"kind.{score.kind}", words))
+        score.kind_confidence = confidence[score.kind]
