@@ -6,7 +6,7 @@ simulation can vary its wording and never repeat itself within a session.
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, Extra, Field, conint, root_validator, validator
 
@@ -16,8 +16,8 @@ LANGS = ("fr", "en")
 class Phrasings(BaseModel):
     """Alternative phrasings, per language. Both languages are required."""
 
-    fr: List[str] = Field(..., min_items=1)
-    en: List[str] = Field(..., min_items=1)
+    fr: list[str] = Field(..., min_items=1)
+    en: list[str] = Field(..., min_items=1)
 
     class Config:
         extra = Extra.forbid
@@ -28,7 +28,7 @@ class Phrasings(BaseModel):
             raise ValueError("a phrasing is empty")
         return value.strip()
 
-    def get(self, lang: str) -> List[str]:
+    def get(self, lang: str) -> list[str]:
         return getattr(self, lang)
 
 
@@ -48,13 +48,13 @@ class Text(BaseModel):
 class Keywords(BaseModel):
     """Words or word stems (lower case, accents optional) that point a question at a topic."""
 
-    fr: List[str] = Field(..., min_items=1)
-    en: List[str] = Field(..., min_items=1)
+    fr: list[str] = Field(..., min_items=1)
+    en: list[str] = Field(..., min_items=1)
 
     class Config:
         extra = Extra.forbid
 
-    def get(self, lang: str) -> List[str]:
+    def get(self, lang: str) -> list[str]:
         return getattr(self, lang)
 
 
@@ -72,7 +72,7 @@ class TrustSettings(BaseModel):
     # Multiplier on every trust change: a sceptical buyer moves less (e.g. 0.7).
     sensitivity: float = Field(1.0, gt=0, le=3)
     # A busy persona ends the meeting after this many pushy/premature turns (None: never).
-    patience: Optional[conint(ge=1)] = None
+    patience: conint(ge=1) | None = None
 
     class Config:
         extra = Extra.forbid
@@ -99,13 +99,13 @@ class Need(BaseModel):
     min_trust: conint(ge=0, le=100)
     topics: Keywords
     # Question types that can bring it out (latent needs usually need implication/need_payoff).
-    spin: List[Literal["situation", "problem", "implication", "need_payoff"]] = Field(
+    spin: list[Literal["situation", "problem", "implication", "need_payoff"]] = Field(
         ..., min_items=1
     )
     # Said when the need comes out.
     reveal: Phrasings
     # Said when the question is on topic but trust is too low: a hint that there is more.
-    hint: Optional[Phrasings] = None
+    hint: Phrasings | None = None
 
     class Config:
         extra = Extra.forbid
@@ -152,14 +152,14 @@ class Persona(BaseModel):
     personality: Text
     mood: Text
     scenario: Text  # the set-up given to the trainee (first meeting, follow-up on a quote...)
-    languages: List[Literal["fr", "en"]] = Field(default_factory=lambda: list(LANGS))
+    languages: list[Literal["fr", "en"]] = Field(default_factory=lambda: list(LANGS))
     trust: TrustSettings = TrustSettings()
-    facts: List[Fact] = Field(..., min_items=1)
-    needs: List[Need] = Field(..., min_items=2)
-    objections: List[Objection] = Field(default_factory=list)
+    facts: list[Fact] = Field(..., min_items=1)
+    needs: list[Need] = Field(..., min_items=2)
+    objections: list[Objection] = Field(default_factory=list)
     replies: Replies
     # Optional: free extra phrasings used to avoid repeating in long sessions.
-    extra: Dict[str, Phrasings] = Field(default_factory=dict)
+    extra: dict[str, Phrasings] = Field(default_factory=dict)
 
     class Config:
         extra = Extra.forbid
@@ -174,5 +174,5 @@ class Persona(BaseModel):
             raise ValueError("need ids must be unique")
         return values
 
-    def needs_of(self, kind: str) -> List[Need]:
+    def needs_of(self, kind: str) -> list[Need]:
         return [need for need in self.needs if need.kind == kind]

@@ -18,7 +18,9 @@ SPINS: tuple[str, ...] = ("situation", "problem", "implication", "need_payoff", 
 
 # Sales topics a question can be about. "Qualifying" topics are the ones the rubric says are
 # premature before any need has been uncovered.
-QUALIFYING_TOPICS: frozenset[str] = frozenset({"budget", "timing", "decision", "quote", "competitors"})
+QUALIFYING_TOPICS: frozenset[str] = frozenset(
+    {"budget", "timing", "decision", "quote", "competitors"}
+)
 
 
 @dataclass
