@@ -8,9 +8,8 @@ from bot.scoring.label import Label
 from bot.scoring.lexicon import Lexicon, get_settings
 from bot.scoring.segment import Sentence
 
-# "what"/"quel" ask for a description unless a narrow-fact noun follows within a few words.
+# "what"/"quel" ask for a description unless a one-fact noun follows (see _narrow_what).
 _WHAT_WORDS = frozenset({"what", "what's", "whats", "quel", "quelle", "quels", "quelles"})
-_NARROW_WINDOW = 5
 # After a request frame ("can you tell me"), these make it a yes/no or one-fact question.
 _CLOSED_AFTER_REQUEST = re.compile(r"\s*(?:if|whether|si|s'il|s'ils|s')\b")
 _VERBS = frozenset({"VERB", "AUX"})
@@ -44,12 +43,26 @@ def _either_or(text: str, lexicon: Lexicon, need_comma: bool) -> str | None:
 
 
 def _narrow_what(lead: str, lexicon: Lexicon) -> str | None:
+    """ "What CRM…", "what's the cost of…", « quel est votre budget »: what + a one-fact noun
+    (after articles and the verb "be", and at most one adjective)."""
     words = lead.split()
-    if not words or words[0].rstrip("?") not in _WHAT_WORDS:
+    if not words or words[0] not in _WHAT_WORDS:
         return None
-    window = " ".join(words[1 : 1 + _NARROW_WINDOW])
-    noun = lexicon.search("form.narrow", window)
-    return f"{words[0]} … {noun}" if noun else None
+    fillers = lexicon.words["what_fillers"]
+    rest = words[1:]
+    while rest and rest[0] in fillers:
+        rest = rest[1:]
+    for skip in (0, 1):
+        noun = lexicon.at_start("form.narrow", " ".join(rest[skip:]))
+        if noun:
+            return f"{words[0]} … {noun}"
+    return None
+
+
+def clauses(sentence: Sentence) -> list[str]:
+    """The sentence's lead, then what follows each comma ("When orders are late, what…")."""
+    parts = sentence.lead.split(",")
+    return [sentence.lead] + [part.strip() for part in parts[1:] if part.strip()]
 
 
 def _request(sentence: Sentence, lexicon: Lexicon) -> Label | None:
@@ -66,7 +79,14 @@ def _request(sentence: Sentence, lexicon: Lexicon) -> Label | None:
 
 
 def _question_word(sentence: Sentence, lexicon: Lexicon) -> Label | None:
-    lead = sentence.lead
+    for lead in clauses(sentence):
+        found = _question_word_at_start(lead, lexicon)
+        if found:
+            return found
+    return None
+
+
+def _question_word_at_start(lead: str, lexicon: Lexicon) -> Label | None:
     closed = lexicon.at_start("form.wh_closed", lead)
     if closed:
         return _closed(lexicon, "wh_closed", closed)
@@ -122,7 +142,7 @@ def label_form(sentence: Sentence, lexicon: Lexicon) -> Label | None:
     found = _request(sentence, lexicon) or _question_word(sentence, lexicon)
     if found:
         return found
-    yes_no = lexicon.at_start("form.yes_no", sentence.lead)
+    yes_no = next(filter(None, (lexicon.at_start("form.yes_no", c) for c in clauses(sentence))), None)
     inverted = yes_no or _inversion(sentence, lexicon)
     found = _in_situ(sentence, lexicon) if not inverted else None
     if found:

@@ -6,16 +6,38 @@ from bot.scoring.label import Label
 from bot.scoring.lexicon import Lexicon, get_settings
 from bot.scoring.segment import Sentence
 
-# Deepest first: a question about the consequences of a problem is an implication question.
-_DEPTH_ORDER = ("need_payoff", "implication", "problem")
+# The small model sometimes tags a present tense as conditional: trust it only with the ending.
+_CND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+
+
+def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
+    """A question set in a solved future ("how would it feel…", « ça vous libérerait… »).
+    French reads the conditional mood from spaCy's morphology; polite conditionals
+    (« pourriez-vous ») do not count."""
+    found = lexicon.search("spin.hypothetical", sentence.norm)
+    if found:
+        return found
+    polite = lexicon.words.get("polite_conditionals", frozenset())
+    for token in sentence.span:
+        conditional = "Cnd" in token.morph.get("Mood") and token.lower_.endswith(_CND_ENDINGS)
+        if conditional and token.lower_ not in polite:
+            return token.text
+    return None
 
 
 def label_spin(sentence: Sentence, lexicon: Lexicon, focus: str) -> Label:
+    """Deepest first: need-payoff, implication, then a hypothetical (need-payoff), problem."""
     conf = get_settings()["confidence"]["spin"]
     if focus == "opportunistic":
         return Label("none", conf["opportunistic"], [lexicon.cue("spin.opportunistic")])
-    for spin in _DEPTH_ORDER:
-        found = lexicon.search(f"spin.{spin}", sentence.norm)
+    checks = (
+        ("need_payoff", lambda: lexicon.search("spin.need_payoff", sentence.norm)),
+        ("implication", lambda: lexicon.search("spin.implication", sentence.norm)),
+        ("need_payoff", lambda: _hypothetical(sentence, lexicon)),
+        ("problem", lambda: lexicon.search("spin.problem", sentence.norm)),
+    )
+    for spin, check in checks:
+        found = check()
         if found:
-            return Label(spin, conf[spin], [lexicon.cue(f"spin.{spin}", found)])
-    return Label("situation", conf["situation"], [lexicon.cue("spin.situation")])
+            return Label(spin, conf[spin], [lexicon.cue(f"spin.{spin}", found)], spin)
+    return Label("situation", conf["situation"], [lexicon.cue("spin.situation")], "situation")
