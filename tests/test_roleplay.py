@@ -10,6 +10,7 @@ import pytest
 from bot.personas.loader import load_personas
 from bot.report import build_scorecard
 from bot.roleplay import Roleplay
+from bot.simulation.settings import messages
 from bot.store import SessionStore
 from tests.trainees import CURIOUS, HURRIED
 
@@ -63,11 +64,9 @@ def test_prospect_never_repeats_a_sentence_in_a_session(roleplay, persona):
 def test_first_real_message_sets_the_language(roleplay):
     sender = f"test-{uuid.uuid4().hex[:8]}"
     first = roleplay.handle(sender, "🙂", channel="test")
-    assert (
-        first.language is None
-        and "English" in first.messages[0]
-        and "français" in first.messages[0]
-    )
+    assert first.language is None
+    assert messages("fr")["empty"] in first.messages[0]
+    assert messages("en")["empty"] in first.messages[0]
     second = roleplay.handle(sender, "Bonjour, comment allez-vous ?", channel="test")
     assert second.language == "fr"
     session = roleplay.store.latest_session(sender)
