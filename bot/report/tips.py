@@ -186,7 +186,9 @@ class _TipWriter:
         weight = self.weight["question_count"]
         if count < low:
             follow_up = self.rewrites["follow_up"]
-            options = self._about(self.facts.questions[-1:], lambda q: follow_up)
+            # Follow up on what they were curious about, not on a sales question.
+            curious = [q for q in self.facts.questions if q.focus == "curious"]
+            options = self._about(curious[-1:], lambda q: follow_up)
             options.append(_Option(None, self.rewrites["first_question"], variant="fallback"))
             return _Candidate("too_few_questions", options, weight * (low - count) / low)
         if count > high:

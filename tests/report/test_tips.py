@@ -82,3 +82,13 @@ def test_tips_are_in_the_session_language(sqlite_store):
     assert {tip["title"] for tip in french.values()} <= titles
     english = tips_of(sqlite_store, GOOD_DISCOVERY_EN)
     assert all("«" not in tip["text"] for tip in english.values())
+
+
+def test_too_few_questions_follows_up_on_the_last_curious_one(sqlite_store):
+    steps = [
+        ask("How do you plan the week?"),
+        ask("Can I send you a quote?", "closed", "opportunistic"),
+    ]
+    tip = tips_of(sqlite_store, steps)["too_few_questions"]
+    assert tip["quote"] == "How do you plan the week?"
+    assert tip["rewrite"] == coaching_texts("en")["rewrites"]["follow_up"]
