@@ -105,9 +105,9 @@ def _question_word_at_start(lead: str, lexicon: Lexicon) -> Label | None:
 def _inversion(sentence: Sentence, lexicon: Lexicon) -> str | None:
     """« Avez-vous… », « Y a-t-il… »: a verb followed by its hyphenated subject (French)."""
     subjects = lexicon.words.get("inversion_subjects", frozenset())
-    tokens = list(sentence.span)
-    for previous, token in zip(tokens, tokens[1:]):
-        if token.lower_ in subjects and previous.pos_ in _VERBS:
+    tokens = sentence.tokens
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        if token.lower in subjects and previous.pos in _VERBS:
             return previous.text + token.text
     return None
 
@@ -115,15 +115,16 @@ def _inversion(sentence: Sentence, lexicon: Lexicon) -> str | None:
 def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
     """« Vous faites comment ? », « C'est quoi… », « Vous êtes combien ? » (French)."""
     words = lexicon.words
-    tokens = list(sentence.span)
+    question_words = words.get("insitu_open", frozenset()) | words.get("insitu_closed", frozenset())
+    tokens = sentence.tokens
     for i, token in enumerate(tokens[1:], start=1):
-        lower = token.lower_
-        if lower not in words.get("insitu_open", ()) and lower not in words.get("insitu_closed", ()):
+        lower = token.lower
+        if lower not in question_words:
             continue
         before = tokens[i - 1]
         # The small model often tags « faites », « gérez » as adjectives: trust the -ez ending.
-        after_verb = before.pos_ in _VERBS or before.lower_.endswith("ez") or (
-            before.pos_ == "ADP" and i > 1 and tokens[i - 2].pos_ in _VERBS
+        after_verb = before.pos in _VERBS or before.lower.endswith("ez") or (
+            before.pos == "ADP" and i > 1 and tokens[i - 2].pos in _VERBS
         )
         if after_verb:
             if lower in words["insitu_open"]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
 from bot.scoring.lexicon import Lexicon, normalize
 
-_SENTENCE_END = re.compile(r"^[.!?…]+$|^\?")
+# A sentence ends after a run of . ! ? … (with closing quotes or brackets) or at a line break.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»)\]]*(?=\s|$)|\n")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -24,6 +26,19 @@ class Sentence:
     norm: str
     lead: str
     question_mark: bool
+
+    @cached_property
+    def tokens(self) -> list[Word]:
+        """The sentence's words, read once from spaCy (the French rules read them several times)."""
+        return [Word(t.text, t.lower_, t.pos_, "Cnd" in t.morph.get("Mood")) for t in self.span]
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    lower: str
+    pos: str
+    conditional: bool  # French conditional mood, per spaCy's morphologizer
 
 
 def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
@@ -39,13 +54,17 @@ def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
 
 def split_sentences(doc: Doc, lexicon: Lexicon) -> Iterator[Sentence]:
     """Sentences end at . ! ? … or a line break; a sentence needs at least one letter."""
+    text = doc.text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     start = 0
-    for token in doc:
-        is_end = bool(_SENTENCE_END.match(token.text)) or "\n" in token.whitespace_ + token.text
-        if is_end or token.i == len(doc) - 1:
-            span = doc[start : token.i + 1]
-            start = token.i + 1
-            text = span.text.strip()
-            if _HAS_LETTER.search(text):
-                norm = normalize(text)
-                yield Sentence(span, text, norm, _strip_discourse(norm, lexicon), "?" in text)
+    for end in [*ends, len(text)]:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped and _HAS_LETTER.search(stripped):
+            offset = start + piece.index(stripped[0])
+            span = doc.char_span(offset, offset + len(stripped), alignment_mode="expand")
+            if span is not None:
+                norm = normalize(stripped)
+                lead = _strip_discourse(norm, lexicon)
+                yield Sentence(span, stripped, norm, lead, "?" in stripped)
+        start = end

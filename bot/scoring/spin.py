@@ -18,9 +18,9 @@ def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
     if found:
         return found
     polite = lexicon.words.get("polite_conditionals", frozenset())
-    for token in sentence.span:
-        conditional = "Cnd" in token.morph.get("Mood") and token.lower_.endswith(_CND_ENDINGS)
-        if conditional and token.lower_ not in polite:
+    for token in sentence.tokens:
+        conditional = token.conditional and token.lower.endswith(_CND_ENDINGS)
+        if conditional and token.lower not in polite:
             return token.text
     return None
 
