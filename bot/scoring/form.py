@@ -59,10 +59,28 @@ def _narrow_what(lead: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def clauses(sentence: Sentence) -> list[str]:
-    """The sentence's lead, then what follows each comma ("When orders are late, what…")."""
-    parts = sentence.lead.split(",")
-    return [sentence.lead] + [part.strip() for part in parts[1:] if part.strip()]
+def _subordinate(clause: str, lexicon: Lexicon) -> bool:
+    """ "when orders are late" (not "when did it start"): a time or condition clause, not a
+    question, when no auxiliary or inverted verb follows the opening word."""
+    opener = lexicon.at_start("form.subordinate", clause)
+    if not opener:
+        return False
+    rest = clause[len(opener) :].strip()
+    return not (lexicon.at_start("form.yes_no", rest) or "-" in rest.split(" ", 1)[0])
+
+
+def clauses(sentence: Sentence, lexicon: Lexicon) -> list[str]:
+    """Where a question may start: the lead, then after each comma ("When orders are late,
+    what…"); a leading time or condition clause is skipped."""
+    parts = [part.strip() for part in sentence.lead.split(",")]
+    found = [sentence.lead] + [part for part in parts[1:] if part]
+    return found[1:] if len(found) > 1 and _subordinate(parts[0], lexicon) else found
+
+
+def _embedded(lead: str, opening: str, lexicon: Lexicon) -> bool:
+    """ "What we do is simple.": a question word followed by a subject, without "?"."""
+    rest = lead[len(opening) :].split()
+    return bool(rest) and rest[0] in lexicon.words.get("embedded_subjects", frozenset())
 
 
 def _request(sentence: Sentence, lexicon: Lexicon) -> Label | None:
@@ -79,20 +97,20 @@ def _request(sentence: Sentence, lexicon: Lexicon) -> Label | None:
 
 
 def _question_word(sentence: Sentence, lexicon: Lexicon) -> Label | None:
-    for lead in clauses(sentence):
-        found = _question_word_at_start(lead, lexicon)
+    for lead in clauses(sentence, lexicon):
+        found = _question_word_at_start(lead, lexicon, sentence.question_mark)
         if found:
             return found
     return None
 
 
-def _question_word_at_start(lead: str, lexicon: Lexicon) -> Label | None:
+def _question_word_at_start(lead: str, lexicon: Lexicon, question_mark: bool) -> Label | None:
     closed = lexicon.at_start("form.wh_closed", lead)
+    opening = closed or lexicon.at_start("form.wh_open", lead)
+    if not opening or (not question_mark and _embedded(lead, opening, lexicon)):
+        return None
     if closed:
         return _closed(lexicon, "wh_closed", closed)
-    opening = lexicon.at_start("form.wh_open", lead)
-    if not opening:
-        return None
     choice = _either_or(lead, lexicon, need_comma=True)
     if choice:
         return _closed(lexicon, "either_or", choice)
@@ -116,15 +134,19 @@ def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
     """« Vous faites comment ? », « C'est quoi… », « Vous êtes combien ? » (French)."""
     words = lexicon.words
     question_words = words.get("insitu_open", frozenset()) | words.get("insitu_closed", frozenset())
+    subjects = words.get("subject_pronouns", frozenset())
     tokens = sentence.tokens
     for i, token in enumerate(tokens[1:], start=1):
         lower = token.lower
         if lower not in question_words:
             continue
         before = tokens[i - 1]
-        # The small model often tags « faites », « gérez » as adjectives: trust the -ez ending.
-        after_verb = before.pos in _VERBS or before.lower.endswith("ez") or (
-            before.pos == "ADP" and i > 1 and tokens[i - 2].pos in _VERBS
+        # The small model often tags « faites » as an adjective: after a subject pronoun, the
+        # word is the verb all the same.
+        after_verb = (
+            before.pos in _VERBS
+            or (i > 1 and tokens[i - 2].lower in subjects)
+            or (before.pos == "ADP" and i > 1 and tokens[i - 2].pos in _VERBS)
         )
         if after_verb:
             if lower in words["insitu_open"]:
@@ -143,7 +165,8 @@ def label_form(sentence: Sentence, lexicon: Lexicon) -> Label | None:
     found = _request(sentence, lexicon) or _question_word(sentence, lexicon)
     if found:
         return found
-    yes_no = next(filter(None, (lexicon.at_start("form.yes_no", c) for c in clauses(sentence))), None)
+    starts = (lexicon.at_start("form.yes_no", c) for c in clauses(sentence, lexicon))
+    yes_no = next(filter(None, starts), None)
     inverted = yes_no or _inversion(sentence, lexicon)
     found = _in_situ(sentence, lexicon) if not inverted else None
     if found:

@@ -1,0 +1,51 @@
+import pytest
+
+CASES = [
+    ("So your team spends Mondays chasing invoices.", "en", "reflection"),
+    ("Si je vous comprends bien, vous manquez de temps.", "fr", "reflection"),
+    ("Our platform cuts admin time by 40%.", "en", "pitch"),
+    ("Notre solution réduit le temps administratif de 40 %.", "fr", "pitch"),
+    ("Thanks for making the time today.", "en", "greeting"),
+    ("Bonjour, merci de me recevoir.", "fr", "greeting"),
+    ("Let me write that down.", "en", "statement"),
+    ("Je note.", "fr", "statement"),
+    # Small talk phrased as a question is a greeting, not a discovery question.
+    ("How are you?", "en", "greeting"),
+    ("Vous allez bien ?", "fr", "greeting"),
+    # A reflection with a bare rising "?" restates; it asks nothing.
+    ("So Mondays are lost chasing invoices?", "en", "reflection"),
+    ("Donc les lundis sont perdus à relancer les impayés ?", "fr", "reflection"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), CASES)
+def test_message_kind(scorer, text, lang, kind):
+    result = scorer.score(text, lang)
+    assert result.kind == kind
+    assert result.questions == []
+    assert result.cues, "the kind must come with the cue that decided it"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("So Mondays are lost chasing invoices, right?", "en"),
+        ("Donc les lundis sont perdus à relancer, c'est bien ça ?", "fr"),
+    ],
+)
+def test_reflection_with_a_tag_asks_for_confirmation(only_question, text, lang):
+    assert only_question(text, lang).form == "closed"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("So your team is overwhelmed. What happens when someone is off sick?", "en"),
+        ("Vous semblez débordés. Que se passe-t-il quand quelqu'un est absent ?", "fr"),
+    ],
+)
+def test_reflection_then_question_is_a_question_with_the_reflection_flag(scorer, text, lang):
+    result = scorer.score(text, lang)
+    assert result.kind == "question"
+    assert result.reflection
+    assert len(result.questions) == 1

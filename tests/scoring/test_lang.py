@@ -1,0 +1,37 @@
+import pytest
+
+from bot.scoring.lang import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("How do you handle follow-ups today?", "en"),
+        ("Comment gérez-vous les relances aujourd'hui ?", "fr"),
+        ("vous faites comment", "fr"),
+        ("Pourquoi ?", "fr"),
+        ("Why?", "en"),
+        ("Est-ce que vous utilisez un CRM ?", "fr"),
+        ("Do you use a CRM?", "en"),
+        ("ok?", "unknown"),
+        ("🙂🙂🙂", "unknown"),
+        ("", "unknown"),
+        ("asdkj qwpoe zxmnv", "unknown"),
+        ("Wie viel kostet das und wann brauchen Sie es?", "unknown"),
+        ("¿Cómo manejan ustedes los seguimientos con los clientes?", "unknown"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_unknown_language_is_scored_with_english_rules_and_a_best_guess(scorer):
+    result = scorer.score("ok?")
+    assert result.lang in ("fr", "en")
+    assert any("English rules" in cue for cue in result.cues)
+
+
+def test_auto_detection_picks_the_rules_per_message(scorer):
+    french, english = scorer.score_many(["Avez-vous un CRM ?", "Do you have a CRM?"])
+    assert (french.lang, english.lang) == ("fr", "en")
+    assert "Avez-vous" in french.questions[0].cues[0]

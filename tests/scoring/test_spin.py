@@ -1,0 +1,27 @@
+import pytest
+
+CASES = [
+    ("How many people are on the team?", "en", "situation"),
+    ("What is hardest for you right now?", "en", "problem"),
+    ("How does that affect the rest of the company?", "en", "implication"),
+    ("What would it change for you if that were solved?", "en", "need_payoff"),
+    ("How would your customers benefit if deliveries were always on time?", "en", "need_payoff"),
+    ("Combien de personnes compte l'équipe ?", "fr", "situation"),
+    ("Qu'est-ce qui est le plus difficile pour vous en ce moment ?", "fr", "problem"),
+    ("Quel impact cela a-t-il sur le reste de l'entreprise ?", "fr", "implication"),
+    ("Qu'est-ce que ça changerait pour vous si c'était réglé ?", "fr", "need_payoff"),
+    # The conditional mood, read from spaCy's morphology, sets the question in a solved future.
+    ("Vos chefs seraient-ils plus sereins avec des commandes simples ?", "fr", "need_payoff"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "spin"), CASES)
+def test_spin_type(only_question, text, lang, spin):
+    question = only_question(text, lang)
+    assert question.focus == "curious"
+    assert question.spin == spin
+
+
+def test_polite_conditional_is_not_a_need_payoff(only_question):
+    question = only_question("Pourriez-vous me décrire votre organisation actuelle ?", "fr")
+    assert question.spin == "situation"
