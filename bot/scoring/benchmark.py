@@ -66,9 +66,9 @@ def _pin_to_one_core() -> str:
     return "not pinned (no sched_setaffinity on this system)"
 
 
-def measure(lang: str, repeat: int) -> Measure:
+def measure(lang: str, repeat: int, count: int = TEXTS_PER_LANGUAGE) -> Measure:
     base = [m.text for m in load_split(lang, "train")]
-    texts = (base * (TEXTS_PER_LANGUAGE // len(base) + 1))[:TEXTS_PER_LANGUAGE]
+    texts = (base * (count // len(base) + 1))[:count]
     scorer, pipeline = get_scorer(), get_pipeline(lang)
     batch_size = get_settings()["limits"]["batch_size"]
     list(scorer.score_many(texts[:batch_size], lang=lang))  # warm-up: load models and caches

@@ -37,7 +37,7 @@ class LanguageReport:
 def evaluate_messages(messages: list[GoldMessage], lang: str) -> LanguageReport:
     report = LanguageReport(lang, messages=len(messages))
     scores = get_scorer().score_many((m.text for m in messages), lang=lang)
-    for message, score in zip(messages, scores):
+    for message, score in zip(messages, scores, strict=True):
         report.families["kind"].add(message.kind, score.kind)
         gold, found = list(message.questions), score.questions
         report.gold_questions += len(gold)
@@ -84,9 +84,7 @@ def render_language(report: LanguageReport) -> list[str]:
 def render_markdown(reports: list[LanguageReport], split: str) -> str:
     summary = [["language", *FAMILIES]]
     for report in reports:
-        summary.append(
-            [report.lang, *(f"{f.macro_f1():.3f}" for f in report.families.values())]
-        )
+        summary.append([report.lang, *(f"{f.macro_f1():.3f}" for f in report.families.values())])
     lines = [
         "# Scorer evaluation",
         "",
@@ -107,11 +105,14 @@ def render_markdown(reports: list[LanguageReport], split: str) -> str:
 
 
 def evaluate_split(split: str) -> str:
-    return render_markdown([evaluate_messages(load_split(l, split), l) for l in LANGS], split)
+    reports = [evaluate_messages(load_split(lang, split), lang) for lang in LANGS]
+    return render_markdown(reports, split)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    missing = [str(split_path(lang, "test")) for lang in LANGS if not split_path(lang, "test").exists()]
+    missing = [
+        str(split_path(lang, "test")) for lang in LANGS if not split_path(lang, "test").exists()
+    ]
     if missing:
         print(f"curieux evaluate: missing test split: {', '.join(missing)}", file=sys.stderr)
         return 2

@@ -16,8 +16,12 @@ def label_focus(
         return Label("opportunistic", conf["offer"], [lexicon.cue("focus.offer", offer)], "offer")
     leading = lexicon.search("focus.leading", sentence.norm)
     if leading:
-        return Label("opportunistic", conf["leading"], [lexicon.cue("focus.leading", leading)], "leading")
+        return Label(
+            "opportunistic", conf["leading"], [lexicon.cue("focus.leading", leading)], "leading"
+        )
     if topics:
-        cues = [lexicon.cue("focus.topic", f"{topic} ('{words}')") for topic, words in topics.items()]
+        cues = [
+            lexicon.cue("focus.topic", f"{topic} ('{words}')") for topic, words in topics.items()
+        ]
         return Label("opportunistic", conf["topic"], cues, "topic")
     return Label("curious", conf["default"], [lexicon.cue("focus.curious")], "curious")

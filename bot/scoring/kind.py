@@ -18,10 +18,10 @@ def sentence_moves(sentence: Sentence, lexicon: Lexicon, offer: str | None) -> d
 
 
 def small_talk(sentence: Sentence, lexicon: Lexicon) -> str | None:
-    """"How are you?", « Vous allez bien ? »: a greeting phrased as a question."""
+    """ "How are you?", « Vous allez bien ? »: a greeting phrased as a question."""
     return lexicon.search("kind.small_talk", sentence.norm)
 
 
 def restated(sentence: Sentence, lexicon: Lexicon) -> str | None:
-    """"So Mondays are lost chasing invoices?": a reflection said with a rising "?"."""
+    """ "So Mondays are lost chasing invoices?": a reflection said with a rising "?"."""
     return lexicon.at_start("kind.restating", sentence.norm)

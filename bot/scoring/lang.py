@@ -30,7 +30,7 @@ def best_guess(hits: dict[str, int]) -> Literal["fr", "en"]:
 
 
 def detect_language(text: str) -> Literal["fr", "en", "unknown"]:
-    """"fr" or "en" when the words say so clearly; "unknown" for short, foreign or junk text."""
+    """ "fr" or "en" when the words say so clearly; "unknown" for short, foreign or junk text."""
     hits = language_hits(text)
     rules = get_settings()["language"]
     lang = best_guess(hits)

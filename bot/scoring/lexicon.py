@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +98,7 @@ def _read_yaml(name: str) -> dict[str, Any]:
         return yaml.safe_load(handle)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_lexicon(lang: str) -> Lexicon:
     raw = _read_yaml(f"{lang}.yml")
     words = {key: frozenset(str(w).lower() for w in values) for key, values in raw["words"].items()}
@@ -110,11 +110,11 @@ def get_lexicon(lang: str) -> Lexicon:
     return Lexicon(lang, patterns, words, cues, tuple(raw["topics"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_settings() -> dict[str, Any]:
     return _read_yaml("settings.yml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def foreign_markers() -> frozenset[str]:
     return frozenset(str(w).lower() for w in _read_yaml("foreign.yml")["markers"])

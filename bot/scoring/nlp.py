@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -13,7 +13,7 @@ FRENCH_MODEL = "fr_core_news_sm"
 FRENCH_EXCLUDE = ("parser", "ner", "lemmatizer", "attribute_ruler", "senter")
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_pipeline(lang: str) -> Language:
     """French: fr_core_news_sm (tok2vec + morphologizer). English: the blank tokenizer."""
     if lang == "fr":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -34,6 +35,18 @@ def _clean(text: str, max_chars: int) -> tuple[str, bool]:
     return head[: ends[-1]] if ends else head, True
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A message ready for spaCy: cleaned text, and which rules and language label it gets."""
+
+    text: str
+    clean: str
+    truncated: bool
+    rules: str  # the lexicon used: "en" when the language is unknown
+    shown_lang: str  # the language reported: the best guess when unknown
+    unknown_language: bool
+
+
 class Scorer:
     """Scores trainee messages with the lexicon rules; one instance per process (`get_scorer`)."""
 
@@ -55,39 +68,36 @@ class Scorer:
             yield from self._score_batch(batch, lang)
 
     def _score_batch(self, texts: list[str], lang: str) -> list[MessageScore]:
-        max_chars = self.settings["limits"]["max_chars"]
-        prepared = []
-        for text in texts:
-            if not isinstance(text, str):
-                raise TypeError(f"the scorer takes str messages, not {type(text).__name__}")
-            clean, truncated = _clean(text, max_chars)
-            detected = detect_language(clean) if lang == "auto" else lang
-            rules = "en" if detected == "unknown" else detected
-            shown = best_guess(language_hits(clean)) if detected == "unknown" else detected
-            prepared.append((text, clean, truncated, rules, shown, detected == "unknown"))
+        messages = [self._prepare(text, lang) for text in texts]
         docs: dict[int, Doc] = {}
         for rules in ("fr", "en"):
-            indices = [i for i, item in enumerate(prepared) if item[3] == rules]
-            pipeline = get_pipeline(rules)
-            for i, doc in zip(indices, pipeline.pipe(prepared[i][1] for i in indices)):
-                docs[i] = doc
-        return [self._score_doc(docs[i], *item) for i, item in enumerate(prepared)]
+            indices = [i for i, message in enumerate(messages) if message.rules == rules]
+            piped = get_pipeline(rules).pipe(messages[i].clean for i in indices)
+            docs.update(zip(indices, piped, strict=True))
+        return [self._score_doc(docs[i], message) for i, message in enumerate(messages)]
 
-    def _score_doc(
-        self, doc: Doc, text: str, clean: str, truncated: bool, rules: str, shown: str, unknown: bool
-    ) -> MessageScore:
-        lexicon = get_lexicon(rules)
-        score = MessageScore(text=text, lang=shown, kind="statement")
-        if truncated:
-            score.cues.append(lexicon.cue("truncated", len(clean)))
-        if unknown:
+    def _prepare(self, text: str, lang: str) -> _Prepared:
+        if not isinstance(text, str):
+            raise TypeError(f"the scorer takes str messages, not {type(text).__name__}")
+        clean, truncated = _clean(text, self.settings["limits"]["max_chars"])
+        detected = detect_language(clean) if lang == "auto" else lang
+        if detected == "unknown":
+            return _Prepared(text, clean, truncated, "en", best_guess(language_hits(clean)), True)
+        return _Prepared(text, clean, truncated, detected, detected, False)
+
+    def _score_doc(self, doc: Doc, message: _Prepared) -> MessageScore:
+        lexicon = get_lexicon(message.rules)
+        score = MessageScore(text=message.text, lang=message.shown_lang, kind="statement")
+        if message.truncated:
+            score.cues.append(lexicon.cue("truncated", len(message.clean)))
+        if message.unknown_language:
             score.cues.append(lexicon.cue("unknown_language"))
         moves: dict[str, str] = {}
         for sentence in split_sentences(doc, lexicon):
-            question, sentence_moves_found = self._read_sentence(sentence, lexicon, score)
+            question, found_moves = self._read_sentence(sentence, lexicon, score)
             if question:
                 score.questions.append(question)
-            for move, words in sentence_moves_found.items():
+            for move, words in found_moves.items():
                 moves.setdefault(move, words)
         score.reflection = "reflection" in moves
         score.pitch = score.pitch or "pitch" in moves

@@ -32,7 +32,10 @@ def test_junk_is_a_statement_with_no_questions(scorer, text):
 
 def test_random_junk_never_raises(scorer):
     rng = random.Random(7)
-    texts = ["".join(chr(rng.randrange(0, 0x3000)) for _ in range(rng.randrange(0, 80))) for _ in range(300)]
+    texts = [
+        "".join(chr(rng.randrange(0, 0x3000)) for _ in range(rng.randrange(0, 80)))
+        for _ in range(300)
+    ]
     assert len(list(scorer.score_many(texts))) == len(texts)
 
 
