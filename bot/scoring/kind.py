@@ -9,11 +9,25 @@ from bot.scoring.segment import Sentence
 MOVES_BY_PRIORITY = ("pitch", "reflection", "greeting")
 
 
+def _search(key: str, sentence: Sentence, lexicon: Lexicon) -> str | None:
+    """Patterns anchored with ^ may follow an opening "ok," / « d'accord, »: try both."""
+    return lexicon.search(key, sentence.norm) or lexicon.search(key, sentence.lead)
+
+
 def sentence_moves(sentence: Sentence, lexicon: Lexicon, offer: str | None) -> dict[str, str]:
     """Move → the words that show it. An offer stated without a question is a pitch."""
-    moves = {move: lexicon.search(f"kind.{move}", sentence.norm) for move in MOVES_BY_PRIORITY}
+    moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in MOVES_BY_PRIORITY}
     if offer:
         moves["pitch"] = offer
+    return {move: words for move, words in moves.items() if words}
+
+
+def spoken_move(sentence: Sentence, lexicon: Lexicon) -> dict[str, str]:
+    """A greeting or reflection without "?" ("So what matters most is…") is not a question
+    even when it opens like one."""
+    if sentence.question_mark:
+        return {}
+    moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in ("greeting", "reflection")}
     return {move: words for move, words in moves.items() if words}
 
 

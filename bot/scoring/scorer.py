@@ -11,7 +11,13 @@ from spacy.tokens import Doc
 
 from bot.scoring.focus import label_focus
 from bot.scoring.form import label_form
-from bot.scoring.kind import MOVES_BY_PRIORITY, restated, sentence_moves, small_talk
+from bot.scoring.kind import (
+    MOVES_BY_PRIORITY,
+    restated,
+    sentence_moves,
+    small_talk,
+    spoken_move,
+)
 from bot.scoring.lang import best_guess, detect_language, language_hits
 from bot.scoring.lexicon import Lexicon, get_lexicon, get_settings
 from bot.scoring.nlp import get_pipeline
@@ -23,6 +29,8 @@ from bot.scoring.types import MessageScore, QuestionScore
 # Control characters (tabs and line breaks aside) and lone surrogates carry no meaning here.
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
+# Without "?", these forms ask even when the sentence also reads as a reflection.
+_FORMS_NEVER_SPOKEN_MOVES = frozenset({"open_request", "insitu_open", "insitu_closed"})
 
 
 def _clean(text: str, max_chars: int) -> tuple[str, bool]:
@@ -113,6 +121,9 @@ class Scorer:
         greeting = small_talk(sentence, lexicon) if form else None
         if greeting:
             return None, {"greeting": greeting}
+        spoken = spoken_move(sentence, lexicon) if form else {}
+        if spoken and form.rule not in _FORMS_NEVER_SPOKEN_MOVES:
+            return None, spoken
         if not form:
             return None, sentence_moves(sentence, lexicon, offer)
         topics = find_topics(sentence.norm, lexicon)
