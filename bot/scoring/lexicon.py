@@ -43,20 +43,25 @@ def normalize(text: str) -> str:
 
 def _entry_to_regex(entry: str) -> str:
     """One lexicon entry → regex (syntax documented at the top of data/lexicons/en.yml)."""
-    words = []
+    out, previous = "", ""
     for word in normalize(str(entry)).split(" "):
         if word == "...":
-            words.append(_GAP)
+            out, previous = out + _GAP, word
             continue
+        if out:
+            # An elided word (« d' », « (d'|de) ») runs into the next one: « d'investir ».
+            out += r"\s*" if re.search(r"'(?:$|\||\))", previous) else r"\s+"
+        previous = word
         word = re.sub(r"(?<=\w)-(?=\w)", r"[-\\s]?", word)
-        words.append(re.sub(r"(?<=[\w)])\*", r"\\w*", word).replace("'", "'\\s?"))
-    return r"\s+".join(words).replace(r"\s+" + _GAP + r"\s+", _GAP + r"\s+")
+        out += re.sub(r"(?<=[\w)])\*", r"\\w*", word).replace("'", "'\\s?")
+    return out
 
 
 def compile_patterns(entries: list[str]) -> re.Pattern[str]:
-    """All entries of a list as one regex that only matches whole words."""
+    """All entries of a list as one regex that only matches whole words (an elided word
+    may precede: « l'abonnement »; an entry ending in an elision may run into the next word)."""
     alternatives = sorted((_entry_to_regex(e) for e in entries), key=len, reverse=True)
-    return re.compile(r"(?<![\w'-])(?:" + "|".join(alternatives) + r")(?![\w'])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:(?<=')|(?![\w']))")
 
 
 @dataclass(frozen=True)

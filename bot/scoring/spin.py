@@ -6,7 +6,8 @@ from bot.scoring.label import Label
 from bot.scoring.lexicon import Lexicon, get_settings
 from bot.scoring.segment import Sentence
 
-# The small model sometimes tags a present tense as conditional: trust it only with the ending.
+# The small model sometimes tags a present tense as conditional, and misses some conditionals
+# (« feriez »): a verb with a conditional ending counts.
 _CND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 
 
@@ -19,10 +20,20 @@ def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
         return found
     polite = lexicon.words.get("polite_conditionals", frozenset())
     for token in sentence.tokens:
-        conditional = token.conditional and token.lower.endswith(_CND_ENDINGS)
+        conditional = token.lower.endswith(_CND_ENDINGS) and (
+            token.conditional or token.pos in ("VERB", "AUX")
+        )
         if conditional and token.lower not in polite:
             return token.text
     return None
+
+
+def _consequence_of_a_problem(sentence: Sentence, lexicon: Lexicon) -> str | None:
+    """ "What happens when the trucks arrive late?" asks for consequences of a problem;
+    "What happens after an order?" only for facts."""
+    frame = lexicon.search("spin.consequence_frames", sentence.norm)
+    problem = frame and lexicon.search("spin.problem", sentence.norm)
+    return f"{frame} … {problem}" if problem else None
 
 
 def label_spin(sentence: Sentence, lexicon: Lexicon, focus: str) -> Label:
@@ -33,6 +44,7 @@ def label_spin(sentence: Sentence, lexicon: Lexicon, focus: str) -> Label:
     checks = (
         ("need_payoff", lambda: lexicon.search("spin.need_payoff", sentence.norm)),
         ("implication", lambda: lexicon.search("spin.implication", sentence.norm)),
+        ("implication", lambda: _consequence_of_a_problem(sentence, lexicon)),
         ("need_payoff", lambda: _hypothetical(sentence, lexicon)),
         ("problem", lambda: lexicon.search("spin.problem", sentence.norm)),
     )

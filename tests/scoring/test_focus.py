@@ -16,6 +16,9 @@ OPPORTUNISTIC = [
     ("Voulez-vous une démo de l'outil ?", "fr", "demo"),
     ("Are you looking for a new CRM?", "en", "need_for_product"),
     ("Êtes-vous à la recherche d'un nouveau logiciel ?", "fr", "need_for_product"),
+    # Elided words run into the next one: « d'investir », « l'abonnement ».
+    ("Prévoyez-vous d'investir dans une nouvelle solution ?", "fr", "need_for_product"),
+    ("Vous partiriez plutôt sur l'abonnement annuel ?", "fr", "product"),
 ]
 
 

@@ -12,6 +12,11 @@ CASES = [
     ("Qu'est-ce que ça changerait pour vous si c'était réglé ?", "fr", "need_payoff"),
     # The conditional mood, read from spaCy's morphology, sets the question in a solved future.
     ("Vos chefs seraient-ils plus sereins avec des commandes simples ?", "fr", "need_payoff"),
+    # "What happens" asks for consequences only when a problem is in the question.
+    ("What happens to your cash flow when invoices go out late?", "en", "implication"),
+    ("What happens after a customer places an order?", "en", "situation"),
+    ("Que se passe-t-il quand les camions arrivent en retard ?", "fr", "implication"),
+    ("Que se passe-t-il après la commande d'un client ?", "fr", "situation"),
 ]
 
 
