@@ -92,7 +92,8 @@ def render_markdown(reports: list[LanguageReport], split: str) -> str:
         "(do not edit by hand). Questions are matched to gold questions by text overlap; "
         f"`{MISSED}` is a gold question the scorer did not find, `{EXTRA}` a question it "
         "found that the gold does not have. Targets: macro-F1 ≥ 0.95 for form and focus, "
-        "≥ 0.90 for SPIN and kind.",
+        "≥ 0.90 for SPIN and kind. The scorer is rules over `data/lexicons/`, written and "
+        "tuned on the train split only (`python -m bot.scoring.dev`); no learned model.",
         "",
         "## Macro-F1",
         "",
