@@ -7,6 +7,8 @@ from bot.scoring.segment import Sentence
 
 # When a message holds several moves and no question, the first of these it holds is its kind.
 MOVES_BY_PRIORITY = ("pitch", "reflection", "greeting")
+# Moves that a sentence without "?" makes even when it opens like a question.
+_SPOKEN_MOVES = ("greeting", "reflection")
 
 
 def _search(key: str, sentence: Sentence, lexicon: Lexicon) -> str | None:
@@ -27,7 +29,7 @@ def spoken_move(sentence: Sentence, lexicon: Lexicon) -> dict[str, str]:
     even when it opens like one."""
     if sentence.question_mark:
         return {}
-    moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in ("greeting", "reflection")}
+    moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in _SPOKEN_MOVES}
     return {move: words for move, words in moves.items() if words}
 
 
