@@ -27,6 +27,15 @@ _COACHING_TOGGLE = re.compile(r"^\s*/?coaching\s+(on|off)\s*[.!]?\s*$", re.IGNOR
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # An unknown-language message this long is another language, not a terse "ok".
 _FOREIGN_MIN_WORDS = 3
+# NLU can mistake odd input (20,000 x's) for a goodbye: a real one is short and asks nothing.
+_FAREWELL_MAX_CHARS = 200
+
+
+def _sounds_final(text: str) -> bool:
+    text = text.strip()
+    if text.startswith("/"):
+        return True
+    return len(text) <= _FAREWELL_MAX_CHARS and bool(_LETTERS.search(text)) and "?" not in text
 
 
 @dataclass
@@ -222,6 +231,8 @@ class Roleplay:
 
     def end(self, conversation_id: str, text: str | None, *, channel: str, reason: str) -> Reply:
         """A goodbye or /end_session: the prospect's last words and the scorecard."""
+        if not _sounds_final(text or ""):
+            return self.handle(conversation_id, text, channel=channel, intent=reason)
         session = self.store.active_session(conversation_id)
         if session is None:
             lang = self._previous_language(conversation_id)

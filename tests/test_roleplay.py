@@ -83,3 +83,14 @@ def test_coaching_can_be_switched_off(roleplay):
     roleplay.handle(sender, "coaching off", channel="test")
     off = roleplay.handle(sender, "What is hardest for you right now?", channel="test")
     assert not any("Coach" in text for text in off.messages)
+
+
+@pytest.mark.parametrize("text", ["x" * 20_000, "Goodbye? What do you mean, how does that work?"])
+def test_a_mistaken_goodbye_does_not_end_the_session(roleplay, text):
+    sender = f"test-{uuid.uuid4().hex[:8]}"
+    roleplay.handle(sender, "Hello, how is your week going?", channel="test")
+    roleplay.end(sender, text, channel="test", reason="goodbye")
+    assert roleplay.store.active_session(sender) is not None
+    ended = roleplay.end(sender, "Bye, thanks!", channel="test", reason="goodbye")
+    assert roleplay.store.active_session(sender) is None
+    assert any(message.startswith("📋") for message in ended.messages)
