@@ -49,13 +49,10 @@ class Measure:
         return self.scorer_seconds / self.bare_seconds
 
 
-def _best_time(run: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
+def _seconds(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
 
 
 def _pin_to_one_core() -> str:
@@ -73,12 +70,25 @@ def measure(lang: str, repeat: int, count: int = TEXTS_PER_LANGUAGE) -> Measure:
     batch_size = get_settings()["limits"]["batch_size"]
     list(scorer.score_many(texts[:batch_size], lang=lang))  # warm-up: load models and caches
     questions = sum(len(s.questions) for s in scorer.score_many(texts, lang=lang))
-    scorer_seconds = _best_time(lambda: list(scorer.score_many(texts, lang=lang)), repeat)
-    bare_seconds = _best_time(lambda: list(pipeline.pipe(texts, batch_size=batch_size)), repeat)
+    # Alternate the two runs so that a busy machine slows both alike; keep the best of each.
+    runs = [
+        (
+            _seconds(lambda: list(scorer.score_many(texts, lang=lang))),
+            _seconds(lambda: list(pipeline.pipe(texts, batch_size=batch_size))),
+        )
+        for _ in range(repeat)
+    ]
+    scorer_seconds, bare_seconds = min(r[0] for r in runs), min(r[1] for r in runs)
     return Measure(lang, len(texts), questions, scorer_seconds, bare_seconds)
 
 
-def render(measures: list[Measure], pinning: str, repeat: int) -> str:
+def _load() -> str:
+    if hasattr(os, "getloadavg"):
+        return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    return "load average unknown"
+
+
+def render(measures: list[Measure], pinning: str, repeat: int, load: str = "") -> str:
     total_questions = sum(m.questions for m in measures)
     scorer_seconds = sum(m.scorer_seconds for m in measures)
     bare_seconds = sum(m.bare_seconds for m in measures)
@@ -97,8 +107,8 @@ def render(measures: list[Measure], pinning: str, repeat: int) -> str:
             SECTION,
             "",
             "Command: `curieux benchmark` (batch scoring of the train messages repeated to "
-            f"{TEXTS_PER_LANGUAGE} per language, best of {repeat} runs, {pinning}; "
-            f"Python {platform.python_version()}, {platform.machine()}).",
+            f"{TEXTS_PER_LANGUAGE} per language, best of {repeat} alternated runs, {pinning}; "
+            f"Python {platform.python_version()}, {platform.machine()}{load}).",
             "Cost = scorer time / time of spaCy's bare pipeline over the same texts "
             "(fr_core_news_sm with the scorer's components; blank English tokenizer). "
             "Goals: ≥ 1,000 questions/s, cost ≤ 1.3×.",
@@ -127,8 +137,9 @@ def run_benchmark(args: argparse.Namespace) -> int:
     if args.repeat < 1:
         print("curieux benchmark: --repeat must be at least 1")
         return 2
-    pinning = _pin_to_one_core()
-    section = render([measure(lang, args.repeat) for lang in LANGS], pinning, args.repeat)
+    pinning, load = _pin_to_one_core(), _load()
+    measures = [measure(lang, args.repeat) for lang in LANGS]
+    section = render(measures, pinning, args.repeat, f"; {load} before the run")
     print(section)
     write_section(section)
     print(f"written to {BENCHMARKS_FILE}")
