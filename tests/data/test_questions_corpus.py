@@ -21,25 +21,34 @@ MIN_TEST_SHARE = 0.25
 MIN_DEEP_SPIN_QUESTIONS = 40
 
 
-def read_rows(lang: str, split: str) -> list[tuple[int, list[str]]]:
+def corpus_files(lang: str) -> list[Path]:
+    """The original random split (train, test) and every extra training batch (train-*.tsv)."""
+    lang_dir = CORPUS_DIR / lang
+    extra_batches = sorted(lang_dir.glob("train-*.tsv"))
+    return [lang_dir / f"{split}.tsv" for split in SPLITS] + extra_batches
+
+
+ALL_FILES = [path for lang in LANGS for path in corpus_files(lang)]
+FILE_IDS = [f"{path.parent.name}/{path.name}" for path in ALL_FILES]
+
+
+def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     """(line number, columns) for every data line of one file; the header is checked separately."""
-    lines = (CORPUS_DIR / lang / f"{split}.tsv").read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [(number, line.split("\t")) for number, line in enumerate(lines[1:], start=2)]
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("split", SPLITS)
-def test_header_is_exact(lang: str, split: str) -> None:
-    first_line = (CORPUS_DIR / lang / f"{split}.tsv").read_text(encoding="utf-8").splitlines()[0]
+@pytest.mark.parametrize("path", ALL_FILES, ids=FILE_IDS)
+def test_header_is_exact(path: Path) -> None:
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
     assert first_line.split("\t") == HEADER
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("split", SPLITS)
-def test_every_row_is_well_formed_and_consistent(lang: str, split: str) -> None:
+@pytest.mark.parametrize("path", ALL_FILES, ids=FILE_IDS)
+def test_every_row_is_well_formed_and_consistent(path: Path) -> None:
     errors = []
-    for number, columns in read_rows(lang, split):
-        where = f"{lang}/{split}.tsv:{number}"
+    for number, columns in read_rows(path):
+        where = f"{path.parent.name}/{path.name}:{number}"
         if len(columns) != 3:
             errors.append(f"{where}: {len(columns)} columns")
             continue
@@ -84,7 +93,8 @@ def question_problems(text: str, questions: list) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sizes_and_held_out_share(lang: str) -> None:
-    train, test = (len(read_rows(lang, split)) for split in SPLITS)
+    # Measured on the original random split only: extra training batches came later.
+    train, test = (len(read_rows(CORPUS_DIR / lang / f"{split}.tsv")) for split in SPLITS)
     assert train + test >= MIN_MESSAGES_PER_LANG
     assert test / (train + test) >= MIN_TEST_SHARE
 
@@ -93,12 +103,12 @@ def test_sizes_and_held_out_share(lang: str) -> None:
 def test_no_message_is_repeated_within_or_across_splits(lang: str) -> None:
     seen: dict[str, str] = {}
     repeats = []
-    for split in SPLITS:
-        for number, columns in read_rows(lang, split):
+    for path in corpus_files(lang):
+        for number, columns in read_rows(path):
             key = columns[0].strip().lower()
             if key in seen:
-                repeats.append(f"{split}.tsv:{number} repeats {seen[key]}: {columns[0]!r}")
-            seen.setdefault(key, f"{split}.tsv:{number}")
+                repeats.append(f"{path.name}:{number} repeats {seen[key]}: {columns[0]!r}")
+            seen.setdefault(key, f"{path.name}:{number}")
     assert not repeats, "\n".join(repeats)
 
 
@@ -106,8 +116,8 @@ def test_no_message_is_repeated_within_or_across_splits(lang: str) -> None:
 def test_implication_and_need_payoff_are_well_covered(lang: str) -> None:
     spins = Counter(
         question["spin"]
-        for split in SPLITS
-        for _, columns in read_rows(lang, split)
+        for path in corpus_files(lang)
+        for _, columns in read_rows(path)
         for question in json.loads(columns[2])
     )
     assert spins["implication"] >= MIN_DEEP_SPIN_QUESTIONS
