@@ -163,7 +163,7 @@ def play_turn(
     change = trust_change(
         score, state, chase=chase, offer=offer, sensitivity=persona.trust.sensitivity
     )
-    trust_after = max(0.0, min(100.0, trust_before + change.delta))
+    trust_after = round(max(0.0, min(100.0, trust_before + change.delta)), 1)
     outcome = needs_brought_out(persona, score, state, trust_after)
     for need in outcome.revealed:
         state["uncovered"].append(need.id)

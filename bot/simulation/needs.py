@@ -62,6 +62,9 @@ def needs_brought_out(
                 hinted = need
         if len(revealed) >= settings["per_turn"]:
             break
+    if not revealed and hinted is None and curious and curious[0].spin in _DEEP:
+        # A deep question that finds nothing yet still touches something: the buyer hesitates.
+        hinted = next((n for n in hidden if n.kind == "latent" and n.hint), None)
     reflected = score.reflection or score.kind == "reflection"
     if not revealed and reflected and settings["reflection_reveals"]:
         for need in hidden:

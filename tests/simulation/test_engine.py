@@ -138,3 +138,17 @@ def test_french_session_answers_in_french(persona):
         "[fact:staff]"
     )
     assert outcome.coaching.startswith("💡 Coach : ")
+
+
+def test_a_deep_question_with_too_little_trust_gets_a_hesitation(persona, state):
+    deep = question("What would it change for you if that were solved?", spin="need_payoff")
+    outcome = play_turn(persona, state, message(deep))
+    assert outcome.revealed == []
+    assert tag(outcome.reply) == "hint:burnout"
+
+
+def test_trust_is_kept_to_one_decimal(persona, state):
+    persona.trust.sensitivity = 0.7
+    for _ in range(3):
+        outcome = play_turn(persona, state, message(question("How is your team organised?")))
+    assert outcome.trust_after == round(outcome.trust_after, 1)
