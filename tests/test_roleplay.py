@@ -94,3 +94,12 @@ def test_a_mistaken_goodbye_does_not_end_the_session(roleplay, text):
     ended = roleplay.end(sender, "Bye, thanks!", channel="test", reason="goodbye")
     assert roleplay.store.active_session(sender) is None
     assert any(message.startswith("📋") for message in ended.messages)
+
+
+def test_needs_are_worded_in_the_language_the_trainee_chose(roleplay):
+    sender = f"test-{uuid.uuid4().hex[:8]}"
+    roleplay.start(sender, channel="test", persona_id="marc-logistics")
+    roleplay.handle(sender, "Hello Marc, how are your rounds organised?", channel="test")
+    card = build_scorecard(roleplay.store, sender, personas=load_personas())
+    persona = load_personas()["marc-logistics"]
+    assert [need["summary"] for need in card["needs"]] == [n.summary.en for n in persona.needs]

@@ -10,7 +10,7 @@ from bot.report.facts import SessionFacts, gather_facts
 from bot.report.outcome import outcome_line
 from bot.report.texts import report_language, scorecard_settings
 from bot.report.tips import choose_tips
-from bot.store import SessionStore, UnknownSession
+from bot.store import NeedRecord, SessionStore, UnknownSession
 
 SPIN_TYPES = ("situation", "problem", "implication", "need_payoff")
 NEED_KINDS = ("conscious", "latent")
@@ -21,7 +21,9 @@ def build_scorecard(
 ) -> dict:
     """The scorecard of session `ref`, or of the latest session of conversation `ref`.
 
-    `personas` (id -> Persona) only adds the prospect's name. Raises UnknownSession.
+    `personas` (id -> Persona) adds the prospect's name and words each need in the session
+    language (the stored summary is in the language known when the session began). Raises
+    UnknownSession.
     """
     session = store.latest_session(ref)
     if session is None:
@@ -30,10 +32,14 @@ def build_scorecard(
     lang = report_language(session.language)
     questions = _questions(facts)
     first_offer = facts.offers[0] if facts.offers else None
+    persona = (personas or {}).get(session.persona_id)
     return {
         "conversation_id": session.conversation_id,
         "session_id": session.id,
-        "persona": _persona(session.persona_id, personas),
+        "persona": {
+            "id": session.persona_id,
+            "name": persona.name if persona else session.persona_id,
+        },
         "language": lang,
         "channel": session.channel,
         "started_at": _iso(session.started_at),
@@ -50,7 +56,7 @@ def build_scorecard(
             {
                 "id": need.need_id,
                 "kind": need.kind,
-                "summary": need.summary,
+                "summary": _need_summary(need, persona, lang),
                 "uncovered": need.uncovered,
                 "turn": need.uncovered_turn,
             }
@@ -99,9 +105,9 @@ def _questions(facts: SessionFacts) -> dict:
     }
 
 
-def _persona(persona_id: str, personas: Mapping[str, Persona] | None) -> dict:
-    persona = (personas or {}).get(persona_id)
-    return {"id": persona_id, "name": persona.name if persona else persona_id}
+def _need_summary(need: NeedRecord, persona: Persona | None, lang: str) -> str:
+    described = next((n for n in persona.needs if n.id == need.need_id), None) if persona else None
+    return described.summary.get(lang) if described else need.summary
 
 
 def _ratio(part: int, whole: int) -> float:
