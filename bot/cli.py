@@ -17,6 +17,7 @@ COMMANDS = {
     "score": "bot.scoring.cli:run_score",
     "evaluate": "bot.scoring.evaluate:run_evaluate",
     "benchmark": "bot.scoring.benchmark:run_benchmark",
+    "train-scorer": "bot.scoring.train:run_train_scorer",
     "bench-stack": "bot.stackbench:run_bench_stack",
     "personas": "bot.personas.cli:run_personas",
     "db": "bot.store.migrate:run_db",
@@ -56,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("benchmark", help="questions per second of the scorer vs bare spaCy")
     bench.add_argument("--repeat", type=int, default=3)
+
+    sub.add_parser("train-scorer", help="train the scorer's model from the train files, with CV")
 
     stack = sub.add_parser("bench-stack", help="REST latency and memory of the running stack")
     stack.add_argument("--rounds", type=int, default=3, help="times to play every scripted session")

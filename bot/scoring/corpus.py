@@ -1,6 +1,7 @@
-"""The labelled trainee messages of data/questions/{fr,en}/{train,test}.tsv.
+"""The labelled trainee messages of data/questions/<lang>/: every `train*.tsv` file is training
+data; `test.tsv` is the held-out split.
 
-Only `curieux evaluate` reads the test split; training and development read train only.
+Only `curieux evaluate` reads the test split; training and development read the train files only.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from bot.config import data_dir
 
 SPLITS = ("train", "test")
+TEST_FILE = "test.tsv"
 
 
 @dataclass(frozen=True)
@@ -28,24 +30,36 @@ class GoldMessage:
     text: str
     kind: str
     questions: tuple[GoldQuestion, ...]
+    source: str = ""  # the file's name, e.g. "train-2.tsv"
 
 
-def split_path(lang: str, split: str) -> Path:
+def _language_dir(lang: str) -> Path:
+    return Path(data_dir()) / "questions" / lang
+
+
+def split_paths(lang: str, split: str) -> list[Path]:
+    """The files of a split, sorted: `train` is every train*.tsv file, `test` is test.tsv."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: expected one of {', '.join(SPLITS)}")
-    return Path(data_dir()) / "questions" / lang / f"{split}.tsv"
+    if split == "test":
+        return [_language_dir(lang) / TEST_FILE]
+    return sorted(p for p in _language_dir(lang).glob("train*.tsv") if p.name != TEST_FILE)
 
 
-def load_split(lang: str, split: str) -> list[GoldMessage]:
-    """The messages of one split; a clear ValueError names the file and line of a bad row."""
-    path = split_path(lang, split)
+def read_file(path: Path) -> list[GoldMessage]:
+    """The messages of one file; a clear ValueError names the file and line of a bad row."""
     messages = []
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         for line, row in enumerate(rows, start=2):
             try:
                 questions = tuple(GoldQuestion(**q) for q in json.loads(row["questions"]))
-                messages.append(GoldMessage(row["text"], row["kind"], questions))
+                messages.append(GoldMessage(row["text"], row["kind"], questions, path.name))
             except (TypeError, KeyError, json.JSONDecodeError) as error:
                 raise ValueError(f"{path}:{line}: malformed row ({error})") from error
     return messages
+
+
+def load_split(lang: str, split: str) -> list[GoldMessage]:
+    """Every message of a split, file after file."""
+    return [message for path in split_paths(lang, split) for message in read_file(path)]

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.scoring import get_scorer
-from bot.scoring.corpus import GoldMessage, load_split, split_path
+from bot.scoring.corpus import GoldMessage, load_split, split_paths
 from bot.scoring.lexicon import LANGS
 from bot.scoring.metrics import EXTRA, MISSED, LabelReport, align
-from bot.scoring.types import FOCUSES, FORMS, KINDS, SPINS
+from bot.scoring.types import FOCUSES, FORMS, KINDS, SPINS, MessageScore
 
 FAMILIES = {"form": FORMS, "focus": FOCUSES, "spin": SPINS, "kind": KINDS}
 TARGETS = {"form": 0.95, "focus": 0.95, "spin": 0.90, "kind": 0.90}
@@ -35,8 +36,15 @@ class LanguageReport:
 
 
 def evaluate_messages(messages: list[GoldMessage], lang: str) -> LanguageReport:
-    report = LanguageReport(lang, messages=len(messages))
     scores = get_scorer().score_many((m.text for m in messages), lang=lang)
+    return compare(messages, scores, lang)
+
+
+def compare(
+    messages: list[GoldMessage], scores: Iterable[MessageScore], lang: str
+) -> LanguageReport:
+    """Gold against predicted labels, message by message (in the same order)."""
+    report = LanguageReport(lang, messages=len(messages))
     for message, score in zip(messages, scores, strict=True):
         report.families["kind"].add(message.kind, score.kind)
         gold, found = list(message.questions), score.questions
@@ -112,7 +120,9 @@ def evaluate_split(split: str) -> str:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     missing = [
-        str(split_path(lang, "test")) for lang in LANGS if not split_path(lang, "test").exists()
+        str(split_paths(lang, "test")[0])
+        for lang in LANGS
+        if not split_paths(lang, "test")[0].exists()
     ]
     if missing:
         print(f"curieux evaluate: missing test split: {', '.join(missing)}", file=sys.stderr)

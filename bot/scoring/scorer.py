@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -19,11 +19,13 @@ from bot.scoring.kind import (
     spoken_move,
 )
 from bot.scoring.lang import best_guess, detect_language, language_hits
-from bot.scoring.lexicon import Lexicon, get_lexicon, get_settings
+from bot.scoring.lexicon import LANGS, Lexicon, get_lexicon, get_settings
+from bot.scoring.model import get_models
 from bot.scoring.nlp import get_pipeline
 from bot.scoring.segment import Sentence, split_sentences
 from bot.scoring.spin import label_spin
 from bot.scoring.topics import find_offer, find_topics
+from bot.scoring.trace import MessageTrace, QuestionTrace
 from bot.scoring.types import MessageScore, QuestionScore
 
 # Control characters (tabs and line breaks aside) and lone surrogates carry no meaning here.
@@ -55,11 +57,62 @@ class _Prepared:
     unknown_language: bool
 
 
-class Scorer:
-    """Scores trainee messages with the lexicon rules; one instance per process (`get_scorer`)."""
+@dataclass
+class _Reading:
+    """What one sentence does: a question (with its trace) or other moves, and its flags."""
 
-    def __init__(self) -> None:
+    question: QuestionScore | None = None
+    trace: QuestionTrace | None = None
+    moves: dict[str, str] = field(default_factory=dict)
+    offer: bool = False
+    pitch: bool = False
+
+
+def _read_sentence(sentence: Sentence, lexicon: Lexicon) -> _Reading:
+    offer = find_offer(sentence.norm, lexicon)
+    form = label_form(sentence, lexicon)
+    greeting = small_talk(sentence, lexicon) if form else None
+    if greeting:
+        return _Reading(moves={"greeting": greeting}, offer=bool(offer))
+    spoken = spoken_move(sentence, lexicon) if form else {}
+    if spoken and form.rule not in _FORMS_NEVER_SPOKEN_MOVES:
+        return _Reading(moves=spoken, offer=bool(offer))
+    if not form:
+        return _Reading(moves=sentence_moves(sentence, lexicon, offer), offer=bool(offer))
+    topics = find_topics(sentence.norm, lexicon)
+    if form.rule == "intonation" and not topics and not offer:
+        reflection = restated(sentence, lexicon)
+        if reflection:
+            return _Reading(moves={"reflection": reflection})
+    if offer and "quote" not in topics and "demo" not in topics:
+        topics["quote"] = offer
+    focus = label_focus(sentence, lexicon, topics, offer)
+    spin = label_spin(sentence, lexicon, focus.value)
+    question = QuestionScore(
+        text=sentence.text,
+        form=form.value,
+        focus=focus.value,
+        spin=spin.value,
+        form_confidence=form.confidence,
+        focus_confidence=focus.confidence,
+        spin_confidence=spin.confidence,
+        topics=list(topics),
+        cues=form.cues + focus.cues + spin.cues,
+    )
+    curious_spin = spin if focus.value == "curious" else label_spin(sentence, lexicon, "curious")
+    trace = QuestionTrace(form.rule, focus.rule, spin.rule or "none", curious_spin)
+    pitch = focus.rule == "leading" and "product" in topics
+    return _Reading(question, trace, offer=bool(offer), pitch=pitch)
+
+
+class Scorer:
+    """Scores trainee messages: lexicon rules, then the learned model (data/scorer/) for the
+    labels where it beat the rules in cross-validation. One instance per process (`get_scorer`).
+    """
+
+    def __init__(self, use_model: bool = True) -> None:
         self.settings = get_settings()
+        self.use_model = use_model
 
     def score(self, text: str, lang: str = "auto") -> MessageScore:
         return next(self.score_many([text], lang))
@@ -75,14 +128,26 @@ class Scorer:
         while batch := list(islice(iterator, size)):
             yield from self._score_batch(batch, lang)
 
-    def _score_batch(self, texts: list[str], lang: str) -> list[MessageScore]:
+    def read_with_rules(
+        self, texts: list[str], lang: str
+    ) -> list[tuple[MessageScore, MessageTrace]]:
+        """The rules' scores and what they saw (the learned model's input), in order."""
         messages = [self._prepare(text, lang) for text in texts]
         docs: dict[int, Doc] = {}
-        for rules in ("fr", "en"):
+        for rules in LANGS:
             indices = [i for i, message in enumerate(messages) if message.rules == rules]
             piped = get_pipeline(rules).pipe(messages[i].clean for i in indices)
             docs.update(zip(indices, piped, strict=True))
         return [self._score_doc(docs[i], message) for i, message in enumerate(messages)]
+
+    def _score_batch(self, texts: list[str], lang: str) -> list[MessageScore]:
+        read = self.read_with_rules(texts, lang)
+        if self.use_model:
+            for rules in LANGS:
+                models = get_models(rules)
+                if models:
+                    models.apply([pair for pair in read if pair[1].lang == rules])
+        return [score for score, _ in read]
 
     def _prepare(self, text: str, lang: str) -> _Prepared:
         if not isinstance(text, str):
@@ -93,62 +158,37 @@ class Scorer:
             return _Prepared(text, clean, truncated, "en", best_guess(language_hits(clean)), True)
         return _Prepared(text, clean, truncated, detected, detected, False)
 
-    def _score_doc(self, doc: Doc, message: _Prepared) -> MessageScore:
+    def _score_doc(self, doc: Doc, message: _Prepared) -> tuple[MessageScore, MessageTrace]:
         lexicon = get_lexicon(message.rules)
         score = MessageScore(text=message.text, lang=message.shown_lang, kind="statement")
         if message.truncated:
             score.cues.append(lexicon.cue("truncated", len(message.clean)))
         if message.unknown_language:
-            score.cues.append(lexicon.cue("unknown_language"))
+            # German or Spanish with a "?" is not an English question: nothing to score.
+            score.cues += [lexicon.cue("unknown_language"), lexicon.cue("kind.statement")]
+            score.kind_confidence = self.settings["confidence"]["kind"]["statement"]
+            return score, MessageTrace(None, "statement", (), "?" in message.clean)
         moves: dict[str, str] = {}
-        for sentence in split_sentences(doc, lexicon):
-            question, found_moves = self._read_sentence(sentence, lexicon, score)
-            if question:
-                score.questions.append(question)
-            for move, words in found_moves.items():
+        traces: list[QuestionTrace] = []
+        sentences = list(split_sentences(doc, lexicon))
+        for sentence in sentences:
+            reading = _read_sentence(sentence, lexicon)
+            score.offer = score.offer or reading.offer
+            score.pitch = score.pitch or reading.pitch
+            if reading.question:
+                score.questions.append(reading.question)
+                traces.append(reading.trace)
+            for move, words in reading.moves.items():
                 moves.setdefault(move, words)
         score.reflection = "reflection" in moves
         score.pitch = score.pitch or "pitch" in moves
         self._decide_kind(score, moves, lexicon)
-        return score
-
-    def _read_sentence(
-        self, sentence: Sentence, lexicon: Lexicon, score: MessageScore
-    ) -> tuple[QuestionScore | None, dict[str, str]]:
-        offer = find_offer(sentence.norm, lexicon)
-        score.offer = score.offer or bool(offer)
-        form = label_form(sentence, lexicon)
-        greeting = small_talk(sentence, lexicon) if form else None
-        if greeting:
-            return None, {"greeting": greeting}
-        spoken = spoken_move(sentence, lexicon) if form else {}
-        if spoken and form.rule not in _FORMS_NEVER_SPOKEN_MOVES:
-            return None, spoken
-        if not form:
-            return None, sentence_moves(sentence, lexicon, offer)
-        topics = find_topics(sentence.norm, lexicon)
-        if form.rule == "intonation" and not topics and not offer:
-            reflection = restated(sentence, lexicon)
-            if reflection:
-                return None, {"reflection": reflection}
-        if offer and "quote" not in topics and "demo" not in topics:
-            topics["quote"] = offer
-        focus = label_focus(sentence, lexicon, topics, offer)
-        spin = label_spin(sentence, lexicon, focus.value)
-        if focus.rule == "leading" and "product" in topics:
-            score.pitch = True
-        question = QuestionScore(
-            text=sentence.text,
-            form=form.value,
-            focus=focus.value,
-            spin=spin.value,
-            form_confidence=form.confidence,
-            focus_confidence=focus.confidence,
-            spin_confidence=spin.confidence,
-            topics=list(topics),
-            cues=form.cues + focus.cues + spin.cues,
-        )
-        return question, {}
+        trace = MessageTrace(message.rules, score.kind, tuple(moves), "?" in message.clean, traces)
+        if not score.questions and sentences:
+            hidden = _read_sentence(replace(sentences[-1], question_mark=True), lexicon)
+            if hidden.question:
+                trace.hidden_question = (hidden.question, hidden.trace)
+        return score, trace
 
     def _decide_kind(self, score: MessageScore, moves: dict[str, str], lexicon: Lexicon) -> None:
         confidence = self.settings["confidence"]["kind"]

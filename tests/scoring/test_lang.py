@@ -25,10 +25,18 @@ def test_detect_language(text, lang):
     assert detect_language(text) == lang
 
 
-def test_unknown_language_is_scored_with_english_rules_and_a_best_guess(scorer):
-    result = scorer.score("ok?")
+@pytest.mark.parametrize(
+    "text", ["Wie viele Mitarbeiter haben Sie?", "¿Cómo manejan ustedes los seguimientos?", "ok?"]
+)
+def test_unknown_language_is_a_statement_with_no_questions(scorer, text):
+    result = scorer.score(text)
+    assert (result.kind, result.questions) == ("statement", [])
     assert result.lang in ("fr", "en")
-    assert any("English rules" in cue for cue in result.cues)
+    assert any("not recognised" in cue for cue in result.cues)
+
+
+def test_a_language_given_by_the_caller_is_scored(scorer):
+    assert scorer.score("ok?", "en").kind == "question"
 
 
 def test_auto_detection_picks_the_rules_per_message(scorer):

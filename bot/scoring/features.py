@@ -1,0 +1,89 @@
+"""What the learned model reads: the text's word and character n-grams, plus the rules'
+labels and the ids of the rules that fired (the lexicons' knowledge, as features)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bot.scoring.trace import MessageTrace, QuestionTrace
+from bot.scoring.types import MessageScore, QuestionScore
+
+Row = tuple[str, dict[str, float]]
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def model_text(text: str) -> str:
+    """Lower case with accents kept (« été » is not « ete »), straight apostrophes."""
+    return " ".join(text.lower().translate(_APOSTROPHES).split())
+
+
+def question_row(question: QuestionScore, trace: QuestionTrace) -> Row:
+    rules = {
+        f"form={question.form}": 1.0,
+        f"focus={question.focus}": 1.0,
+        f"spin={question.spin}": 1.0,
+        f"curious_spin={trace.curious_spin.value}": 1.0,
+        f"rule.form={trace.form_rule}": 1.0,
+        f"rule.focus={trace.focus_rule}": 1.0,
+        f"rule.curious_spin={trace.curious_spin.rule}": 1.0,
+        **{f"topic={topic}": 1.0 for topic in question.topics},
+    }
+    if "?" not in question.text:
+        rules["no_question_mark"] = 1.0
+    return model_text(question.text), rules
+
+
+def message_row(score: MessageScore, trace: MessageTrace) -> Row:
+    rules = {
+        f"kind={trace.rule_kind}": 1.0,
+        f"questions={min(len(score.questions), 2)}": 1.0,
+        **{f"move={move}": 1.0 for move in trace.moves},
+    }
+    for flag in ("offer", "reflection", "pitch"):
+        if getattr(score, flag):
+            rules[f"flag={flag}"] = 1.0
+    if trace.question_mark:
+        rules["question_mark"] = 1.0
+    if trace.hidden_question:
+        rules["hidden_question"] = 1.0
+    return model_text(score.text), rules
+
+
+class TextAndRules:
+    """Sparse features of rows: TF-IDF word n-grams, TF-IDF char_wb n-grams, rule features
+    (scaled by `rule_weight`). Word n-grams come first, so cues can name them."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.words = TfidfVectorizer(
+            ngram_range=tuple(settings["word_ngrams"]), sublinear_tf=True, token_pattern=r"[\w']+"
+        )
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=tuple(settings["char_ngrams"]),
+            min_df=settings["char_min_df"],
+            sublinear_tf=True,
+        )
+        self.rules = DictVectorizer()
+        self.rule_weight = float(settings["rule_weight"])
+
+    def fit(self, rows: list[Row]) -> TextAndRules:
+        texts = [text for text, _ in rows]
+        self.words.fit(texts)
+        self.chars.fit(texts)
+        self.rules.fit([rules for _, rules in rows])
+        self.word_names = np.asarray(self.words.get_feature_names_out())
+        return self
+
+    def transform(self, rows: list[Row]) -> sparse.csr_matrix:
+        texts = [text for text, _ in rows]
+        blocks = [
+            self.words.transform(texts),
+            self.chars.transform(texts),
+            self.rules.transform([rules for _, rules in rows]) * self.rule_weight,
+        ]
+        return sparse.hstack(blocks, format="csr")

@@ -1,0 +1,255 @@
+"""The learned labels: per language, one logistic regression per label family over n-grams and
+the rules' decisions (`bot/scoring/features.py`). Trained by `curieux train-scorer`
+(`bot/scoring/train.py`), stored in data/scorer/<lang>.pkl with data/scorer/manifest.json.
+
+The model only takes over the families listed as used in the manifest (the ones where it beat
+the rules in cross-validation). A missing, unreadable or stale model (its training files or
+lexicon changed since) is ignored with a warning: the rules alone score.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sklearn
+import yaml
+from sklearn.linear_model import LogisticRegression
+
+from bot.config import data_dir
+from bot.scoring.corpus import split_paths
+from bot.scoring.features import Row, TextAndRules, message_row, question_row
+from bot.scoring.lexicon import Lexicon, get_lexicon
+from bot.scoring.trace import MessageTrace
+from bot.scoring.types import MessageScore
+
+log = logging.getLogger(__name__)
+QUESTION_FAMILIES = ("form", "focus", "spin")
+FAMILIES = ("kind", *QUESTION_FAMILIES)
+Read = tuple[MessageScore, MessageTrace]
+
+
+def scorer_dir() -> Path:
+    return Path(data_dir()) / "scorer"
+
+
+@cache
+def model_settings() -> dict[str, Any]:
+    with (scorer_dir() / "settings.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    label: str
+    confidence: float
+    evidence: tuple[str, ...]  # the word n-grams that pushed most towards `label`
+
+
+class LabelModel:
+    """One label family of one language: features → logistic regression."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.features = TextAndRules(settings["features"])
+        options = settings["classifier"]
+        self.classifier = LogisticRegression(
+            C=options["C"],
+            class_weight=options["class_weight"],
+            max_iter=options["max_iter"],
+            random_state=settings["seed"],
+        )
+        self.evidence_ngrams = settings["evidence_ngrams"]
+
+    def fit(self, rows: list[Row], labels: list[str], weights: list[float]) -> LabelModel:
+        self.classifier.fit(self.features.fit(rows).transform(rows), labels, weights)
+        return self
+
+    def predict(self, rows: list[Row]) -> list[Prediction]:
+        if not rows:
+            return []
+        matrix = self.features.transform(rows)
+        probabilities = self.classifier.predict_proba(matrix)
+        best = probabilities.argmax(axis=1)
+        weights = self._weights()
+        return [
+            Prediction(
+                str(self.classifier.classes_[k]),
+                float(probabilities[i, k]),
+                self._evidence(matrix.getrow(i), weights[k]),
+            )
+            for i, k in enumerate(best)
+        ]
+
+    def _weights(self) -> np.ndarray:
+        """Per class, how much each feature pushes towards it (against the other classes)."""
+        coef = self.classifier.coef_
+        if coef.shape[0] == 1:
+            return np.vstack([-coef[0], coef[0]])
+        return coef - coef.mean(axis=0)
+
+    def _evidence(self, row: Any, weights: np.ndarray) -> tuple[str, ...]:
+        words = len(self.features.word_names)
+        pushes = [
+            (value * weights[j], j)
+            for j, value in zip(row.indices, row.data, strict=True)
+            if j < words
+        ]
+        top = sorted((p for p in pushes if p[0] > 0), reverse=True)[: self.evidence_ngrams]
+        return tuple(str(self.features.word_names[j]) for _, j in top)
+
+
+def _model_cue(lexicon: Lexicon, prediction: Prediction) -> str:
+    words = " ".join(f'"{ngram}"' for ngram in prediction.evidence)
+    label = prediction.label.replace("_", "-")
+    return lexicon.cue("model", f"{words} → {label} ({prediction.confidence:.2f})".lstrip())
+
+
+@dataclass
+class LanguageModels:
+    """The trained label families of one language, and the ones that replace the rules."""
+
+    lang: str
+    models: dict[str, LabelModel]
+    use: frozenset[str] = field(default_factory=frozenset)
+
+    def apply(self, read: Sequence[Read], use: frozenset[str] | None = None) -> None:
+        """Relabel the rules' scores in place with the used families (kind first: it decides
+        which questions exist)."""
+        use = self.use if use is None else use
+        lexicon = get_lexicon(self.lang)
+        if "kind" in use:
+            rows = [message_row(score, trace) for score, trace in read]
+            for (score, trace), kind in zip(read, self.models["kind"].predict(rows), strict=True):
+                settle_kind(score, trace, kind, lexicon)
+        pairs = [
+            (question, trace)
+            for score, message in read
+            for question, trace in zip(score.questions, message.questions, strict=True)
+        ]
+        families = [family for family in QUESTION_FAMILIES if family in use]
+        if not pairs or not families:
+            return
+        rows = [question_row(question, trace) for question, trace in pairs]
+        predicted = {family: self.models[family].predict(rows) for family in families}
+        for i, (question, trace) in enumerate(pairs):
+            if "form" in predicted:
+                form = predicted["form"][i]
+                question.form, question.form_confidence = form.label, form.confidence
+                question.cues.append(_model_cue(lexicon, form))
+            if "focus" in predicted:
+                focus = predicted["focus"][i]
+                question.focus, question.focus_confidence = focus.label, focus.confidence
+                question.cues.append(_model_cue(lexicon, focus))
+            if question.focus == "opportunistic":
+                question.spin, question.spin_confidence = "none", question.focus_confidence
+            elif "spin" in predicted:
+                spin = predicted["spin"][i]
+                question.spin, question.spin_confidence = spin.label, spin.confidence
+                question.cues.append(_model_cue(lexicon, spin))
+            elif question.spin == "none":
+                question.spin = trace.curious_spin.value
+                question.spin_confidence = trace.curious_spin.confidence
+                question.cues += trace.curious_spin.cues
+
+
+def settle_kind(
+    score: MessageScore, trace: MessageTrace, kind: Prediction, lexicon: Lexicon
+) -> None:
+    """Take the model's kind. It can turn a rule question into another move (its questions are
+    dropped), or reveal a question the rules missed; it cannot invent one."""
+    if kind.label == score.kind:
+        score.kind_confidence = kind.confidence
+        return
+    if kind.label == "question":
+        if not trace.hidden_question:
+            return
+        question, question_trace = trace.hidden_question
+        score.questions, trace.questions = [question], [question_trace]
+    else:
+        score.questions, trace.questions = [], []
+        score.reflection = kind.label == "reflection"
+        score.pitch = kind.label == "pitch"
+    score.kind, score.kind_confidence = kind.label, kind.confidence
+    score.cues.append(_model_cue(lexicon, kind))
+
+
+@dataclass
+class Examples:
+    """Training rows of one label family, their gold labels and sample weights."""
+
+    rows: list[Row] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+
+
+def fit_language(lang: str, examples: dict[str, Examples]) -> LanguageModels:
+    """One model per family; `use` is set by the caller."""
+    settings = model_settings()
+    models = {
+        family: LabelModel(settings).fit(found.rows, found.labels, found.weights)
+        for family, found in examples.items()
+    }
+    return LanguageModels(lang, models)
+
+
+# --- storage -------------------------------------------------------------------------------
+
+
+def model_path(lang: str) -> Path:
+    return scorer_dir() / f"{lang}.pkl"
+
+
+def manifest_path() -> Path:
+    return scorer_dir() / "manifest.json"
+
+
+def input_hashes(lang: str) -> dict[str, str]:
+    """sha256 of what a language's model was trained from: its train files and its lexicon."""
+    root = Path(data_dir())
+    paths = [*split_paths(lang, "train"), root / "lexicons" / f"{lang}.yml"]
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in paths
+    }
+
+
+def save(models: LanguageModels) -> None:
+    with model_path(models.lang).open("wb") as handle:
+        pickle.dump(models, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _stale_reason(lang: str, manifest: dict[str, Any]) -> str | None:
+    entry = manifest.get("languages", {}).get(lang)
+    if entry is None:
+        return "the manifest has no entry for it"
+    if manifest.get("sklearn") != sklearn.__version__:
+        return f"trained with scikit-learn {manifest.get('sklearn')}, not {sklearn.__version__}"
+    if entry.get("inputs") != input_hashes(lang):
+        return "its training files or lexicon changed since (run `curieux train-scorer`)"
+    return None
+
+
+@cache
+def get_models(lang: str) -> LanguageModels | None:
+    """The language's models, or None (with a warning) when they cannot be trusted."""
+    try:
+        manifest = json.loads(manifest_path().read_text(encoding="utf-8"))
+        reason = _stale_reason(lang, manifest)
+        if reason is None:
+            with model_path(lang).open("rb") as handle:
+                models = pickle.load(handle)
+            rules_only = set(model_settings()["rules_only"].get(lang) or ())
+            models.use = frozenset(manifest["languages"][lang]["use_model"]) - rules_only
+            return models
+    except (OSError, ValueError, pickle.UnpicklingError, AttributeError, KeyError) as error:
+        reason = f"it cannot be read ({error})"
+    log.warning("scorer model for %r not used, rules only: %s", lang, reason)
+    return None

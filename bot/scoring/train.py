@@ -1,0 +1,173 @@
+"""`curieux train-scorer`: train the learned labels from the train files (never the test split).
+
+Per language: the rules read every training message; their questions are matched to the gold
+ones (as `curieux evaluate` does) to give one example per question, and every message gives a
+kind example. k-fold cross-validation (folds by message, stratified by kind, fixed seed) then
+picks, family by family, where the model beats the rules; the final models are fitted on all
+the training messages and written to data/scorer/ with a manifest of what they were built from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+
+import sklearn
+from sklearn.model_selection import StratifiedKFold
+
+from bot.scoring.corpus import GoldMessage, load_split
+from bot.scoring.evaluate import compare
+from bot.scoring.features import Row, message_row, question_row
+from bot.scoring.lexicon import LANGS
+from bot.scoring.metrics import align
+from bot.scoring.model import (
+    FAMILIES,
+    Examples,
+    LanguageModels,
+    Read,
+    fit_language,
+    input_hashes,
+    manifest_path,
+    model_settings,
+    save,
+)
+from bot.scoring.scorer import Scorer
+
+
+def read_training(lang: str) -> tuple[list[GoldMessage], list[Read]]:
+    """The train messages of a language and what the rules make of them."""
+    messages = load_split(lang, "train")
+    return messages, Scorer(use_model=False).read_with_rules([m.text for m in messages], lang)
+
+
+def build_examples(messages: list[GoldMessage], read: list[Read]) -> dict[str, Examples]:
+    """Rows, gold labels and weights per family. A gold question the rules did not find teaches
+    nothing (there is no rule reading of it), except through the question its message hides."""
+    settings = model_settings()
+    examples = {family: Examples() for family in FAMILIES}
+
+    def add(family: str, row: Row, label: str, weight: float) -> None:
+        examples[family].rows.append(row)
+        examples[family].labels.append(label)
+        examples[family].weights.append(weight)
+
+    for message, (score, trace) in zip(messages, read, strict=True):
+        tuned = message.source in settings["lexicons_tuned_on"]
+        weight = settings["tuned_file_weight"] if tuned else 1.0
+        add("kind", message_row(score, trace), message.kind, weight)
+        found = list(zip(score.questions, trace.questions, strict=True))
+        if not found and trace.hidden_question:
+            found = [trace.hidden_question]
+        pairs = align([g.q for g in message.questions], [q.text for q, _ in found])
+        for gi, pi in pairs:
+            if gi is None or pi is None:
+                continue
+            gold, row = message.questions[gi], question_row(*found[pi])
+            add("form", row, gold.form, weight)
+            add("focus", row, gold.focus, weight)
+            if gold.focus == "curious":
+                add("spin", row, gold.spin, weight)
+    return examples
+
+
+def _subset(items: list, indices) -> list:
+    return [items[i] for i in indices]
+
+
+def validation_indices(messages: list[GoldMessage]) -> list[int]:
+    """The messages cross-validation scores on: those of files the lexicons were not written
+    on, or all of them when there are none."""
+    tuned = set(model_settings()["lexicons_tuned_on"])
+    fresh = [i for i, message in enumerate(messages) if message.source not in tuned]
+    return fresh or list(range(len(messages)))
+
+
+class CrossValidation:
+    """Out-of-fold scores of any choice of model families (the models are fitted once per fold)."""
+
+    def __init__(self, lang: str, messages: list[GoldMessage], read: list[Read]) -> None:
+        settings = model_settings()
+        folds = StratifiedKFold(settings["folds"], shuffle=True, random_state=settings["seed"])
+        self.lang, self.messages, self.read = lang, messages, read
+        self.folds = [
+            (
+                test,
+                fit_language(lang, build_examples(_subset(messages, train), _subset(read, train))),
+            )
+            for train, test in folds.split(messages, [m.kind for m in messages])
+        ]
+
+    def macro_f1(self, use: frozenset[str]) -> dict[str, float]:
+        """Out-of-fold macro-F1 per family, on the messages the lexicons were not written on."""
+        scores = [None] * len(self.messages)
+        for test, models in self.folds:
+            copies = copy.deepcopy(_subset(self.read, test))
+            models.apply(copies, use)
+            for i, (score, _) in zip(test, copies, strict=True):
+                scores[i] = score
+        kept = validation_indices(self.messages)
+        report = compare(_subset(self.messages, kept), _subset(scores, kept), self.lang)
+        return {family: round(report.families[family].macro_f1(), 4) for family in FAMILIES}
+
+
+def choose_families(cv: CrossValidation) -> tuple[frozenset[str], dict[str, dict]]:
+    """Greedy, in the settings' order: keep a family when it raises the mean macro-F1."""
+    settings = model_settings()
+    use: frozenset[str] = frozenset()
+    scores = {"rules": cv.macro_f1(use), "model (all families)": cv.macro_f1(frozenset(FAMILIES))}
+    best = scores["rules"]
+    for family in settings["families"]:
+        trial = cv.macro_f1(use | {family})
+        if _mean(trial) > _mean(best) + settings["min_gain"]:
+            use, best = use | {family}, trial
+    scores["chosen"] = best
+    return use, scores
+
+
+def _mean(scores: dict[str, float]) -> float:
+    return sum(scores.values()) / len(scores)
+
+
+def train_language(lang: str) -> tuple[LanguageModels, dict]:
+    """Cross-validate, choose the families, fit on all the training messages."""
+    messages, read = read_training(lang)
+    use, scores = choose_families(CrossValidation(lang, messages, read))
+    examples = build_examples(messages, read)
+    models = fit_language(lang, examples)
+    models.use = use
+    validated_on = sorted({messages[i].source for i in validation_indices(messages)})
+    entry = {
+        "inputs": input_hashes(lang),
+        "messages": len(messages),
+        "cv_scored_on": validated_on,
+        "examples": {family: len(labels) for family, (_, labels) in examples.items()},
+        "use_model": sorted(use),
+        "cv_macro_f1": scores,
+    }
+    return models, entry
+
+
+def run_train_scorer(args: argparse.Namespace) -> int:
+    settings = model_settings()
+    manifest = {
+        "sklearn": sklearn.__version__,
+        "seed": settings["seed"],
+        "folds": settings["folds"],
+        "languages": {},
+    }
+    for lang in LANGS:
+        try:
+            models, entry = train_language(lang)
+        except ValueError as error:
+            print(f"curieux train-scorer: {error}", file=sys.stderr)
+            return 2
+        save(models)
+        manifest["languages"][lang] = entry
+        print(f"{lang}: model used for {', '.join(entry['use_model']) or 'nothing'}")
+        for name, scores in entry["cv_macro_f1"].items():
+            print(f"  CV {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()))
+    manifest_path().write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {manifest_path().parent}")
+    return 0
