@@ -9,6 +9,10 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.roleplay import Reply, get_roleplay
+from bot.scoring import get_scorer
+
+# Load the scorer's language models when the action server starts, not on a trainee's first turn.
+get_scorer()
 
 
 def _send(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
