@@ -76,6 +76,8 @@ class TextAndRules:
         self.words.fit(texts)
         self.chars.fit(texts)
         self.rules.fit([rules for _, rules in rows])
+        # The n-grams min_df left out are kept by sklearn for inspection only: not worth storing.
+        del self.words.stop_words_, self.chars.stop_words_
         self.word_names = np.asarray(self.words.get_feature_names_out())
         return self
 

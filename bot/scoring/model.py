@@ -1,6 +1,6 @@
 """The learned labels: per language, one logistic regression per label family over n-grams and
 the rules' decisions (`bot/scoring/features.py`). Trained by `curieux train-scorer`
-(`bot/scoring/train.py`), stored in data/scorer/<lang>.pkl with data/scorer/manifest.json.
+(`bot/scoring/train.py`), stored in data/scorer/<lang>.pkl.gz with data/scorer/manifest.json.
 
 The model only takes over the families listed as used in the manifest (the ones where it beat
 the rules in cross-validation). A missing, unreadable or stale model (its training files or
@@ -9,6 +9,7 @@ lexicon changed since) is ignored with a warning: the rules alone score.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -112,23 +113,28 @@ def _model_cue(lexicon: Lexicon, prediction: Prediction) -> str:
     return lexicon.cue("model", f"{words} → {label} ({prediction.confidence:.2f})".lstrip())
 
 
+# Family → the model's least probability for its label to replace the rules' label.
+Use = dict[str, float]
+
+
 @dataclass
 class LanguageModels:
-    """The trained label families of one language, and the ones that replace the rules."""
+    """The trained label families of one language, and where they replace the rules."""
 
     lang: str
     models: dict[str, LabelModel]
-    use: frozenset[str] = field(default_factory=frozenset)
+    use: Use = field(default_factory=dict)
 
-    def apply(self, read: Sequence[Read], use: frozenset[str] | None = None) -> None:
-        """Relabel the rules' scores in place with the used families (kind first: it decides
-        which questions exist)."""
+    def apply(self, read: Sequence[Read], use: Use | None = None) -> None:
+        """Relabel the rules' scores in place where the model is used and sure enough (kind
+        first: it decides which questions exist)."""
         use = self.use if use is None else use
         lexicon = get_lexicon(self.lang)
         if "kind" in use:
             rows = [message_row(score, trace) for score, trace in read]
             for (score, trace), kind in zip(read, self.models["kind"].predict(rows), strict=True):
-                settle_kind(score, trace, kind, lexicon)
+                if kind.confidence >= use["kind"]:
+                    settle_kind(score, trace, kind, lexicon)
         pairs = [
             (question, trace)
             for score, message in read
@@ -140,20 +146,25 @@ class LanguageModels:
         rows = [question_row(question, trace) for question, trace in pairs]
         predicted = {family: self.models[family].predict(rows) for family in families}
         for i, (question, trace) in enumerate(pairs):
-            if "form" in predicted:
-                form = predicted["form"][i]
-                question.form, question.form_confidence = form.label, form.confidence
-                question.cues.append(_model_cue(lexicon, form))
-            if "focus" in predicted:
-                focus = predicted["focus"][i]
+            sure = {f: p[i] for f, p in predicted.items() if p[i].confidence >= use[f]}
+            if "form" in sure:
+                question.form, question.form_confidence = (
+                    sure["form"].label,
+                    sure["form"].confidence,
+                )
+                question.cues.append(_model_cue(lexicon, sure["form"]))
+            if "focus" in sure:
+                focus = sure["focus"]
                 question.focus, question.focus_confidence = focus.label, focus.confidence
                 question.cues.append(_model_cue(lexicon, focus))
             if question.focus == "opportunistic":
                 question.spin, question.spin_confidence = "none", question.focus_confidence
-            elif "spin" in predicted:
-                spin = predicted["spin"][i]
-                question.spin, question.spin_confidence = spin.label, spin.confidence
-                question.cues.append(_model_cue(lexicon, spin))
+            elif "spin" in sure:
+                question.spin, question.spin_confidence = (
+                    sure["spin"].label,
+                    sure["spin"].confidence,
+                )
+                question.cues.append(_model_cue(lexicon, sure["spin"]))
             elif question.spin == "none":
                 question.spin = trace.curious_spin.value
                 question.spin_confidence = trace.curious_spin.confidence
@@ -204,7 +215,7 @@ def fit_language(lang: str, examples: dict[str, Examples]) -> LanguageModels:
 
 
 def model_path(lang: str) -> Path:
-    return scorer_dir() / f"{lang}.pkl"
+    return scorer_dir() / f"{lang}.pkl.gz"
 
 
 def manifest_path() -> Path:
@@ -222,7 +233,8 @@ def input_hashes(lang: str) -> dict[str, str]:
 
 
 def save(models: LanguageModels) -> None:
-    with model_path(models.lang).open("wb") as handle:
+    # mtime=0: the same models give the same bytes.
+    with gzip.GzipFile(model_path(models.lang), "wb", mtime=0) as handle:
         pickle.dump(models, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -244,10 +256,11 @@ def get_models(lang: str) -> LanguageModels | None:
         manifest = json.loads(manifest_path().read_text(encoding="utf-8"))
         reason = _stale_reason(lang, manifest)
         if reason is None:
-            with model_path(lang).open("rb") as handle:
+            with gzip.open(model_path(lang), "rb") as handle:
                 models = pickle.load(handle)
             rules_only = set(model_settings()["rules_only"].get(lang) or ())
-            models.use = frozenset(manifest["languages"][lang]["use_model"]) - rules_only
+            used = manifest["languages"][lang]["use_model"]
+            models.use = {f: sure for f, sure in used.items() if f not in rules_only}
             return models
     except (OSError, ValueError, pickle.UnpicklingError, AttributeError, KeyError) as error:
         reason = f"it cannot be read ({error})"

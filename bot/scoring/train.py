@@ -27,6 +27,7 @@ from bot.scoring.model import (
     Examples,
     LanguageModels,
     Read,
+    Use,
     fit_language,
     input_hashes,
     manifest_path,
@@ -99,7 +100,7 @@ class CrossValidation:
             for train, test in folds.split(messages, [m.kind for m in messages])
         ]
 
-    def macro_f1(self, use: frozenset[str]) -> dict[str, float]:
+    def macro_f1(self, use: Use) -> dict[str, float]:
         """Out-of-fold macro-F1 per family, on the messages the lexicons were not written on."""
         scores = [None] * len(self.messages)
         for test, models in self.folds:
@@ -112,16 +113,19 @@ class CrossValidation:
         return {family: round(report.families[family].macro_f1(), 4) for family in FAMILIES}
 
 
-def choose_families(cv: CrossValidation) -> tuple[frozenset[str], dict[str, dict]]:
-    """Greedy, in the settings' order: keep a family when it raises the mean macro-F1."""
+def choose_families(cv: CrossValidation) -> tuple[Use, dict[str, dict]]:
+    """Greedy, in the settings' order: a family replaces the rules (from the least confidence
+    that does best) when it raises the mean macro-F1 by more than `min_gain`."""
     settings = model_settings()
-    use: frozenset[str] = frozenset()
-    scores = {"rules": cv.macro_f1(use), "model (all families)": cv.macro_f1(frozenset(FAMILIES))}
+    use: Use = {}
+    everything = {family: 0.0 for family in FAMILIES}
+    scores = {"rules": cv.macro_f1(use), "model (all families)": cv.macro_f1(everything)}
     best = scores["rules"]
     for family in settings["families"]:
-        trial = cv.macro_f1(use | {family})
-        if _mean(trial) > _mean(best) + settings["min_gain"]:
-            use, best = use | {family}, trial
+        for least in settings["min_confidence_grid"]:
+            trial = cv.macro_f1({**use, family: least})
+            if _mean(trial) > _mean(best) + settings["min_gain"]:
+                use, best = {**use, family: least}, trial
     scores["chosen"] = best
     return use, scores
 
@@ -135,15 +139,16 @@ def train_language(lang: str) -> tuple[LanguageModels, dict]:
     messages, read = read_training(lang)
     use, scores = choose_families(CrossValidation(lang, messages, read))
     examples = build_examples(messages, read)
-    models = fit_language(lang, examples)
+    # Only the families that replace the rules are stored.
+    models = fit_language(lang, {family: examples[family] for family in sorted(use)})
     models.use = use
     validated_on = sorted({messages[i].source for i in validation_indices(messages)})
     entry = {
         "inputs": input_hashes(lang),
         "messages": len(messages),
         "cv_scored_on": validated_on,
-        "examples": {family: len(labels) for family, (_, labels) in examples.items()},
-        "use_model": sorted(use),
+        "examples": {family: len(found.labels) for family, found in examples.items()},
+        "use_model": use,
         "cv_macro_f1": scores,
     }
     return models, entry
@@ -165,7 +170,8 @@ def run_train_scorer(args: argparse.Namespace) -> int:
             return 2
         save(models)
         manifest["languages"][lang] = entry
-        print(f"{lang}: model used for {', '.join(entry['use_model']) or 'nothing'}")
+        used = ", ".join(f"{f} (p ≥ {p})" for f, p in entry["use_model"].items())
+        print(f"{lang}: model used for {used or 'nothing'}")
         for name, scores in entry["cv_macro_f1"].items():
             print(f"  CV {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()))
     manifest_path().write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

@@ -10,11 +10,17 @@ def scorer() -> Scorer:
 
 
 @pytest.fixture(scope="session")
-def only_question(scorer):
-    """Score `text` and return its single question (fails if there is not exactly one)."""
+def rules() -> Scorer:
+    """The lexicon rules alone, without the learned model: what the cue tests check."""
+    return Scorer(use_model=False)
+
+
+@pytest.fixture(scope="session")
+def only_question(rules):
+    """The single question of `text` by the rules (fails if there is not exactly one)."""
 
     def score(text: str, lang: str):
-        result = scorer.score(text, lang)
+        result = rules.score(text, lang)
         assert len(result.questions) == 1, (text, [q.text for q in result.questions])
         return result.questions[0]
 

@@ -1,0 +1,120 @@
+import gzip
+import json
+import shutil
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.scoring import Scorer
+from bot.scoring.features import message_row, question_row
+from bot.scoring.lexicon import LANGS, get_lexicon
+from bot.scoring.model import (
+    Prediction,
+    fit_language,
+    get_models,
+    input_hashes,
+    manifest_path,
+    model_path,
+    settle_kind,
+)
+from bot.scoring.train import build_examples, read_training
+
+
+@pytest.fixture(scope="module")
+def training():
+    return {lang: read_training(lang) for lang in LANGS}
+
+
+def test_committed_model_matches_committed_training_data():
+    manifest = json.loads(manifest_path().read_text(encoding="utf-8"))
+    for lang in LANGS:
+        assert manifest["languages"][lang]["inputs"] == input_hashes(lang), (
+            f"{lang}: train files or lexicon changed: run `curieux train-scorer`"
+        )
+        assert get_models(lang) is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_retraining_reproduces_the_committed_predictions(training, lang):
+    messages, read = training[lang]
+    committed = get_models(lang)
+    examples = build_examples(messages, read)
+    fresh = fit_language(lang, {family: examples[family] for family in committed.models})
+    sample = read[::7]
+    message_rows = [message_row(score, trace) for score, trace in sample]
+    question_rows = [
+        question_row(question, trace)
+        for score, message in sample
+        for question, trace in zip(score.questions, message.questions, strict=True)
+    ]
+    for family, model in committed.models.items():
+        rows = message_rows if family == "kind" else question_rows
+        assert fresh.models[family].predict(rows) == model.predict(rows), family
+
+
+def test_model_labels_stay_consistent_with_the_rubric(training):
+    """spin is "none" exactly for opportunistic questions; kind "question" exactly when there
+    are questions; a family the model decides carries a model cue."""
+    scorer = Scorer()
+    for lang, (messages, _) in training.items():
+        used = get_models(lang).use
+        for score in scorer.score_many([m.text for m in messages], lang):
+            assert (score.kind == "question") == bool(score.questions), score.text
+            for question in score.questions:
+                assert (question.spin == "none") == (question.focus == "opportunistic")
+                if "focus" in used:
+                    assert any(cue.startswith(("model", "modèle")) for cue in question.cues)
+
+
+def test_without_families_the_model_leaves_the_rules_alone(training):
+    messages, read = training["en"]
+    rules = [score.to_dict() for score, _ in read[:60]]
+    copies = Scorer(use_model=False).read_with_rules([m.text for m in messages[:60]], "en")
+    get_models("en").apply(copies, {})
+    assert [score.to_dict() for score, _ in copies] == rules
+
+
+def test_a_question_the_rules_missed_can_be_revealed_by_the_kind_model():
+    text = "vous seriez prêt à changer de prestataire si le prix baissait"
+    [(score, trace)] = Scorer(use_model=False).read_with_rules([text], "fr")
+    assert score.questions == [] and trace.hidden_question
+    settle_kind(score, trace, Prediction("question", 0.8, ("seriez prêt",)), get_lexicon("fr"))
+    assert score.kind == "question"
+    assert [(q.form, q.focus) for q in score.questions] == [("closed", "opportunistic")]
+    assert any("seriez prêt" in cue for cue in score.cues)
+
+
+def test_a_question_the_kind_model_calls_a_reflection_is_dropped():
+    [(score, trace)] = Scorer(use_model=False).read_with_rules(["Do you use a CRM?"], "en")
+    settle_kind(score, trace, Prediction("reflection", 0.7, ()), get_lexicon("en"))
+    assert (score.kind, score.questions, score.reflection) == ("reflection", [], True)
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of the data folder the scorer reads, with a fresh model cache."""
+    for folder in ("questions", "lexicons", "scorer"):
+        shutil.copytree(PROJECT_ROOT / "data" / folder, tmp_path / folder)
+    monkeypatch.setenv("CURIEUX_DATA_DIR", str(tmp_path))
+    get_models.cache_clear()
+    yield tmp_path
+    get_models.cache_clear()
+
+
+def test_a_model_older_than_its_training_data_is_not_used(data_copy, caplog):
+    train = data_copy / "questions" / "fr" / "train.tsv"
+    train.write_text(train.read_text(encoding="utf-8") + "Je vois.\tstatement\t[]\n")
+    assert get_models("fr") is None
+    assert "changed since" in caplog.text
+    question = Scorer().score("Pourquoi ?", "fr").questions[0]
+    assert not any(cue.startswith("modèle") for cue in question.cues)
+
+
+def test_a_missing_or_broken_model_is_not_used(data_copy, caplog):
+    model_path("en").unlink()
+    assert get_models("en") is None
+    with gzip.open(model_path("fr"), "wb") as handle:
+        handle.write(b"not a pickle")
+    assert get_models("fr") is None
+    assert caplog.text.count("rules only") == 2
+    assert Scorer().score("Why?", "en").kind == "question"
