@@ -3,6 +3,7 @@ labels and the ids of the rules that fired (the lexicons' knowledge, as features
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -54,6 +55,12 @@ def message_row(score: MessageScore, trace: MessageTrace) -> Row:
     return model_text(score.text), rules
 
 
+@dataclass(frozen=True)
+class Features:
+    matrix: sparse.csr_matrix  # every feature of every row
+    words: sparse.csr_matrix  # the word n-gram block alone (cues name its n-grams)
+
+
 class TextAndRules:
     """Sparse features of rows: TF-IDF word n-grams, TF-IDF char_wb n-grams, rule features
     (scaled by `rule_weight`). Word n-grams come first, so cues can name them."""
@@ -81,11 +88,11 @@ class TextAndRules:
         self.word_names = np.asarray(self.words.get_feature_names_out())
         return self
 
-    def transform(self, rows: list[Row]) -> sparse.csr_matrix:
-        texts = [text for text, _ in rows]
-        blocks = [
-            self.words.transform(texts),
-            self.chars.transform(texts),
-            self.rules.transform([rules for _, rules in rows]) * self.rule_weight,
-        ]
-        return sparse.hstack(blocks, format="csr")
+    def transform(self, rows: list[Row]) -> Features:
+        """Features of `rows`; the n-grams of a text repeated in `rows` are read once."""
+        distinct = {text: i for i, text in enumerate(dict.fromkeys(text for text, _ in rows))}
+        at = [distinct[text] for text, _ in rows]
+        words = self.words.transform(list(distinct)).tocsr()[at]
+        chars = self.chars.transform(list(distinct))[at]
+        rules = self.rules.transform([rules for _, rules in rows]) * self.rule_weight
+        return Features(sparse.hstack([words, chars, rules], format="csr"), words)

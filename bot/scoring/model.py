@@ -23,14 +23,21 @@ from typing import Any
 import numpy as np
 import sklearn
 import yaml
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from bot.config import data_dir
 from bot.scoring.corpus import split_paths
-from bot.scoring.features import Row, TextAndRules, message_row, question_row
+from bot.scoring.features import (
+    Features,
+    Row,
+    TextAndRules,
+    message_row,
+    question_row,
+)
 from bot.scoring.lexicon import Lexicon, get_lexicon
-from bot.scoring.trace import MessageTrace
-from bot.scoring.types import MessageScore
+from bot.scoring.trace import MessageTrace, QuestionTrace
+from bot.scoring.types import MessageScore, QuestionScore
 
 log = logging.getLogger(__name__)
 QUESTION_FAMILIES = ("form", "focus", "spin")
@@ -52,14 +59,13 @@ def model_settings() -> dict[str, Any]:
 class Prediction:
     label: str
     confidence: float
-    evidence: tuple[str, ...]  # the word n-grams that pushed most towards `label`
+    evidence: str | None  # the word n-gram that pushed most towards `label`
 
 
 class LabelModel:
-    """One label family of one language: features → logistic regression."""
+    """One label family of one language: a logistic regression over the shared features."""
 
     def __init__(self, settings: dict[str, Any]) -> None:
-        self.features = TextAndRules(settings["features"])
         options = settings["classifier"]
         self.classifier = LogisticRegression(
             C=options["C"],
@@ -67,25 +73,19 @@ class LabelModel:
             max_iter=options["max_iter"],
             random_state=settings["seed"],
         )
-        self.evidence_ngrams = settings["evidence_ngrams"]
 
-    def fit(self, rows: list[Row], labels: list[str], weights: list[float]) -> LabelModel:
-        self.classifier.fit(self.features.fit(rows).transform(rows), labels, weights)
+    def fit(self, features: Features, labels: list[str], weights: list[float]) -> LabelModel:
+        self.classifier.fit(features.matrix, labels, weights)
         return self
 
-    def predict(self, rows: list[Row]) -> list[Prediction]:
-        if not rows:
+    def predict(self, features: Features, word_names: np.ndarray) -> list[Prediction]:
+        if features.matrix.shape[0] == 0:
             return []
-        matrix = self.features.transform(rows)
-        probabilities = self.classifier.predict_proba(matrix)
+        probabilities = self.classifier.predict_proba(features.matrix)
         best = probabilities.argmax(axis=1)
-        weights = self._weights()
+        evidence = _top_words(features.words, self._weights(), best, word_names)
         return [
-            Prediction(
-                str(self.classifier.classes_[k]),
-                float(probabilities[i, k]),
-                self._evidence(matrix.getrow(i), weights[k]),
-            )
+            Prediction(str(self.classifier.classes_[k]), float(probabilities[i, k]), evidence[i])
             for i, k in enumerate(best)
         ]
 
@@ -96,19 +96,25 @@ class LabelModel:
             return np.vstack([-coef[0], coef[0]])
         return coef - coef.mean(axis=0)
 
-    def _evidence(self, row: Any, weights: np.ndarray) -> tuple[str, ...]:
-        words = len(self.features.word_names)
-        pushes = [
-            (value * weights[j], j)
-            for j, value in zip(row.indices, row.data, strict=True)
-            if j < words
-        ]
-        top = sorted((p for p in pushes if p[0] > 0), reverse=True)[: self.evidence_ngrams]
-        return tuple(str(self.features.word_names[j]) for _, j in top)
+
+def _top_words(
+    words: sparse.csr_matrix, weights: np.ndarray, best: np.ndarray, names: np.ndarray
+) -> list[str | None]:
+    """Per row, the word n-gram whose weight pushed most towards the row's label."""
+    counts = np.diff(words.indptr)
+    rows = np.repeat(np.arange(words.shape[0]), counts)
+    pushes = words.data * weights[best[rows], words.indices]
+    found: list[str | None] = []
+    for start, end in zip(words.indptr[:-1], words.indptr[1:], strict=True):
+        top = start + int(pushes[start:end].argmax()) if end > start else None
+        found.append(
+            str(names[words.indices[top]]) if top is not None and pushes[top] > 0 else None
+        )
+    return found
 
 
 def _model_cue(lexicon: Lexicon, prediction: Prediction) -> str:
-    words = " ".join(f'"{ngram}"' for ngram in prediction.evidence)
+    words = f'"{prediction.evidence}"' if prediction.evidence else ""
     label = prediction.label.replace("_", "-")
     return lexicon.cue("model", f"{words} → {label} ({prediction.confidence:.2f})".lstrip())
 
@@ -119,20 +125,27 @@ Use = dict[str, float]
 
 @dataclass
 class LanguageModels:
-    """The trained label families of one language, and where they replace the rules."""
+    """The trained label families of one language, and where they replace the rules. The kind
+    of messages has its feature extractor; the question families share one."""
 
     lang: str
-    models: dict[str, LabelModel]
+    message_features: TextAndRules | None = None
+    question_features: TextAndRules | None = None
+    models: dict[str, LabelModel] = field(default_factory=dict)
     use: Use = field(default_factory=dict)
+
+    def predict(self, family: str, rows: list[Row]) -> list[Prediction]:
+        extractor = self.message_features if family == "kind" else self.question_features
+        return self.models[family].predict(extractor.transform(rows), extractor.word_names)
 
     def apply(self, read: Sequence[Read], use: Use | None = None) -> None:
         """Relabel the rules' scores in place where the model is used and sure enough (kind
         first: it decides which questions exist)."""
         use = self.use if use is None else use
         lexicon = get_lexicon(self.lang)
-        if "kind" in use:
+        if "kind" in use and read:
             rows = [message_row(score, trace) for score, trace in read]
-            for (score, trace), kind in zip(read, self.models["kind"].predict(rows), strict=True):
+            for (score, trace), kind in zip(read, self.predict("kind", rows), strict=True):
                 if kind.confidence >= use["kind"]:
                     settle_kind(score, trace, kind, lexicon)
         pairs = [
@@ -143,32 +156,32 @@ class LanguageModels:
         families = [family for family in QUESTION_FAMILIES if family in use]
         if not pairs or not families:
             return
-        rows = [question_row(question, trace) for question, trace in pairs]
-        predicted = {family: self.models[family].predict(rows) for family in families}
+        extractor = self.question_features
+        features = extractor.transform([question_row(question, trace) for question, trace in pairs])
+        predicted = {f: self.models[f].predict(features, extractor.word_names) for f in families}
         for i, (question, trace) in enumerate(pairs):
             sure = {f: p[i] for f, p in predicted.items() if p[i].confidence >= use[f]}
-            if "form" in sure:
-                question.form, question.form_confidence = (
-                    sure["form"].label,
-                    sure["form"].confidence,
-                )
-                question.cues.append(_model_cue(lexicon, sure["form"]))
-            if "focus" in sure:
-                focus = sure["focus"]
-                question.focus, question.focus_confidence = focus.label, focus.confidence
-                question.cues.append(_model_cue(lexicon, focus))
-            if question.focus == "opportunistic":
-                question.spin, question.spin_confidence = "none", question.focus_confidence
-            elif "spin" in sure:
-                question.spin, question.spin_confidence = (
-                    sure["spin"].label,
-                    sure["spin"].confidence,
-                )
-                question.cues.append(_model_cue(lexicon, sure["spin"]))
-            elif question.spin == "none":
-                question.spin = trace.curious_spin.value
-                question.spin_confidence = trace.curious_spin.confidence
-                question.cues += trace.curious_spin.cues
+            _relabel(question, trace, sure, lexicon)
+
+
+def _relabel(
+    question: QuestionScore, trace: QuestionTrace, sure: dict[str, Prediction], lexicon: Lexicon
+) -> None:
+    if "form" in sure:
+        question.form, question.form_confidence = sure["form"].label, sure["form"].confidence
+        question.cues.append(_model_cue(lexicon, sure["form"]))
+    if "focus" in sure:
+        question.focus, question.focus_confidence = sure["focus"].label, sure["focus"].confidence
+        question.cues.append(_model_cue(lexicon, sure["focus"]))
+    if question.focus == "opportunistic":
+        question.spin, question.spin_confidence = "none", question.focus_confidence
+    elif "spin" in sure:
+        question.spin, question.spin_confidence = sure["spin"].label, sure["spin"].confidence
+        question.cues.append(_model_cue(lexicon, sure["spin"]))
+    elif question.spin == "none":
+        question.spin = trace.curious_spin.value
+        question.spin_confidence = trace.curious_spin.confidence
+        question.cues += trace.curious_spin.cues
 
 
 def settle_kind(
@@ -202,13 +215,20 @@ class Examples:
 
 
 def fit_language(lang: str, examples: dict[str, Examples]) -> LanguageModels:
-    """One model per family; `use` is set by the caller."""
+    """One model per family of `examples`; `use` is set by the caller."""
     settings = model_settings()
-    models = {
-        family: LabelModel(settings).fit(found.rows, found.labels, found.weights)
-        for family, found in examples.items()
-    }
-    return LanguageModels(lang, models)
+    models = LanguageModels(lang)
+    if "kind" in examples:
+        models.message_features = TextAndRules(settings["features"]).fit(examples["kind"].rows)
+    questions = [examples[f].rows for f in QUESTION_FAMILIES if f in examples]
+    if questions:
+        # Every question family reads the same questions (spin: the curious ones among them).
+        models.question_features = TextAndRules(settings["features"]).fit(max(questions, key=len))
+    for family, found in examples.items():
+        extractor = models.message_features if family == "kind" else models.question_features
+        features = extractor.transform(found.rows)
+        models.models[family] = LabelModel(settings).fit(features, found.labels, found.weights)
+    return models
 
 
 # --- storage -------------------------------------------------------------------------------
