@@ -269,11 +269,19 @@ def _stale_reason(lang: str, manifest: dict[str, Any]) -> str | None:
     return None
 
 
+def read_manifest() -> dict[str, Any]:
+    """What the committed models were trained from, and their CV scores ({} if none)."""
+    try:
+        return json.loads(manifest_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 @cache
 def get_models(lang: str) -> LanguageModels | None:
     """The language's models, or None (with a warning) when they cannot be trusted."""
     try:
-        manifest = json.loads(manifest_path().read_text(encoding="utf-8"))
+        manifest = read_manifest()
         reason = _stale_reason(lang, manifest)
         if reason is None:
             with gzip.open(model_path(lang), "rb") as handle:
