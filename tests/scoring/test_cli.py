@@ -3,7 +3,7 @@ import json
 import subprocess
 import sys
 
-from bot.cli import main
+from bot.cli import COMMANDS, build_parser, main
 from bot.scoring.cli import read_messages
 
 
@@ -64,3 +64,8 @@ def test_stdin_pipe_in_a_subprocess():
     outputs = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [o["lang"] for o in outputs] == ["en", "fr"]
     assert result.stderr == b"", "no progress bar when stdout is not a terminal"
+
+
+def test_train_scorer_is_a_command():
+    assert build_parser().parse_args(["train-scorer"]).command == "train-scorer"
+    assert COMMANDS["train-scorer"] == "bot.scoring.train:run_train_scorer"
