@@ -1,6 +1,8 @@
 """Development report on the train split only (`python -m bot.scoring.dev [--errors]`).
 
-Lexicons are tuned against this, never against the held-out test split.
+Lexicons are tuned against this, never against the held-out test split. The learned model
+was fitted on these messages too, so these numbers flatter it: `curieux train-scorer` prints
+the cross-validated ones.
 """
 
 from __future__ import annotations
