@@ -267,8 +267,12 @@ def run_serve(args: argparse.Namespace) -> int:
     stack = Stack(model=model, rasa_port=args.rasa_port, actions_port=args.actions_port)
 
     def stop_on_signal(signum: int, frame: object) -> None:
+        # A second Ctrl-C, or uv forwarding the same SIGTERM, must not cut the shutdown short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise KeyboardInterrupt
 
+    signal.signal(signal.SIGINT, stop_on_signal)
     signal.signal(signal.SIGTERM, stop_on_signal)
     print("Starting the action server and the Rasa server (~40 s)...", flush=True)
     try:
