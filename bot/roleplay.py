@@ -99,6 +99,10 @@ class Roleplay:
         )
         return self.store.get_session(session_id)
 
+    def _default_session(self, conversation_id: str, channel: str) -> SessionRecord:
+        """A session begun without /start_roleplay: the default prospect, language unknown."""
+        return self._create(conversation_id, channel, get_persona(default_persona_id()), True, None)
+
     def _previous_language(self, conversation_id: str) -> str | None:
         previous = self.store.latest_session(conversation_id)
         return self._language_of(previous) if previous else None
@@ -158,8 +162,7 @@ class Roleplay:
                 return Reply(
                     [self._system_says(finished, self._say(lang, "ended"))], finished.id, lang
                 )
-            persona = get_persona(default_persona_id())
-            session = self._create(conversation_id, channel, persona, True, None)
+            session = self._default_session(conversation_id, channel)
         position = self.store.add_turn(session.id, speaker="trainee", text=text, intent=intent)
         try:
             return self._answer(session, position, text, intent, confidence, implicit_start)
@@ -255,19 +258,14 @@ class Roleplay:
 
     def record_undelivered(self, conversation_id: str, text: str | None, *, channel: str) -> str:
         """The assistant could not answer (action server down): keep the message, say so."""
-        session = self.store.active_session(conversation_id)
-        if session is None:
-            session = self._create(
-                conversation_id,
-                channel,
-                get_persona(default_persona_id()),
-                True,
-                self._previous_language(conversation_id),
-            )
+        session = (
+            self.store.active_session(conversation_id)
+            or self.store.latest_session(conversation_id)
+            or self._default_session(conversation_id, channel)
+        )
         self.store.add_turn(session.id, speaker="trainee", text=text or "")
-        lang = self._language_of(session)
-        if lang is None and detect_language(text or "") in LANGS:
-            lang = detect_language(text or "")
+        detected = detect_language(text or "")
+        lang = self._language_of(session) or (detected if detected in LANGS else None)
         return self._system_says(session, self._say(lang, "unavailable"))
 
 

@@ -103,3 +103,14 @@ def test_needs_are_worded_in_the_language_the_trainee_chose(roleplay):
     card = build_scorecard(roleplay.store, sender, personas=load_personas())
     persona = load_personas()["marc-logistics"]
     assert [need["summary"] for need in card["needs"]] == [n.summary.en for n in persona.needs]
+
+
+def test_an_undelivered_message_is_kept_and_answered_in_its_language(roleplay):
+    sender = f"test-{uuid.uuid4().hex[:8]}"
+    notice = roleplay.record_undelivered(sender, "Bonjour, comment allez-vous ?", channel="test")
+    assert notice == messages("fr")["unavailable"]
+    session = roleplay.store.latest_session(sender)
+    assert [t.text for t in roleplay.store.turns(session.id)] == [
+        "Bonjour, comment allez-vous ?",
+        notice,
+    ]
