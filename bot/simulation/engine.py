@@ -21,7 +21,6 @@ from bot.simulation.trust import TrustChange, trust_change
 # not flag it (e.g. a terse "so, the proposal?").
 CHASE_INTENTS = frozenset({"chase_quote"})
 OFFER_INTENTS = frozenset({"propose_quote", "chase_quote"})
-INTENT_CONFIDENCE = 0.8
 
 
 @dataclass
@@ -61,7 +60,7 @@ def _rank(question: QuestionScore) -> tuple:
 
 
 def _is_chase(score: MessageScore, intent: str | None, confidence: float) -> bool:
-    if intent in CHASE_INTENTS and confidence >= INTENT_CONFIDENCE:
+    if intent in CHASE_INTENTS and confidence >= simulation_settings()["intent_confidence"]:
         return True
     return score.offer and any(
         "quote" in q.topics and q.focus == "opportunistic" for q in score.questions
@@ -158,7 +157,12 @@ def play_turn(
     trust_before = state["trust"]
     chase = _is_chase(score, intent, intent_confidence)
     offer = (
-        chase or score.offer or (intent in OFFER_INTENTS and intent_confidence >= INTENT_CONFIDENCE)
+        chase
+        or score.offer
+        or (
+            intent in OFFER_INTENTS
+            and intent_confidence >= simulation_settings()["intent_confidence"]
+        )
     )
     change = trust_change(
         score, state, chase=chase, offer=offer, sensitivity=persona.trust.sensitivity
