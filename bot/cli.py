@@ -16,6 +16,7 @@ COMMANDS = {
     "report": "bot.report.cli:run_report",
     "score": "bot.scoring.cli:run_score",
     "evaluate": "bot.scoring.evaluate:run_evaluate",
+    "agreement": "bot.scoring.agreement:run_agreement",
     "benchmark": "bot.scoring.benchmark:run_benchmark",
     "train-scorer": "bot.scoring.train:run_train_scorer",
     "bench-stack": "bot.stackbench:run_bench_stack",
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="measure the scorer on the held-out split")
     evaluate.add_argument(
         "--output", default="docs/evaluation.md", help="where to write the report ('-': nowhere)"
+    )
+
+    agreement = sub.add_parser("agreement", help="how far two human annotators agree")
+    agreement.add_argument(
+        "--output", default="docs/annotation.md", help="where to write the report ('-': nowhere)"
     )
 
     bench = sub.add_parser("benchmark", help="questions per second of the scorer vs bare spaCy")
