@@ -3,6 +3,13 @@ rules plus the learned model. The per-cue tests check the rules alone."""
 
 import pytest
 
+from bot.scoring.corpus import load_split
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
 QUESTIONS = [
     # (text, form, focus, spin)
     ("How do you handle follow-ups today?", "open", "curious", "situation"),
@@ -43,15 +50,23 @@ def test_rubric_questions(scorer, text, form, focus, spin):
     assert (question.form, question.focus, question.spin) == (form, focus, spin)
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("So your team spends Mondays chasing invoices.", "reflection"),
-        ("Si je vous comprends bien, vous manquez de temps.", "reflection"),
-        ("Our platform cuts admin time by 40%.", "pitch"),
-        ("Thanks for making the time today.", "greeting"),
-    ],
-)
+RUBRIC_KINDS = [
+    ("So your team spends Mondays chasing invoices.", "reflection"),
+    ("Si je vous comprends bien, vous manquez de temps.", "reflection"),
+    ("Our platform cuts admin time by 40%.", "pitch"),
+    ("Thanks for making the time today.", "greeting"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), RUBRIC_KINDS)
 def test_rubric_message_kinds(scorer, text, kind):
     result = scorer.score(text)
     assert result.kind == kind and result.questions == []
+
+
+def test_rubric_examples_are_not_training_messages():
+    """The checks above measure generalisation only if the model never saw these texts."""
+    rubric = {param.values[0] if hasattr(param, "values") else param[0] for param in QUESTIONS}
+    rubric |= {text for text, _ in RUBRIC_KINDS}
+    training = {normalise(m.text) for lang in ("fr", "en") for m in load_split(lang, "train")}
+    assert not {normalise(text) for text in rubric} & training
