@@ -30,15 +30,7 @@ QUESTIONS = [
     ),
     ("Did you know our tool automates reminders?", "closed", "opportunistic", "none"),
     ("What would it take for you to sign this month?", "open", "opportunistic", "none"),
-    pytest.param(
-        "Is your team growing?",
-        "closed",
-        "curious",
-        "situation",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the model overrides the rules here (open point of issue 3)"
-        ),
-    ),
+    ("Is your team growing?", "closed", "curious", "situation"),
 ]
 
 
@@ -66,7 +58,7 @@ def test_rubric_message_kinds(scorer, text, kind):
 
 def test_rubric_examples_are_not_training_messages():
     """The checks above measure generalisation only if the model never saw these texts."""
-    rubric = {param.values[0] if hasattr(param, "values") else param[0] for param in QUESTIONS}
+    rubric = {text for text, *_ in QUESTIONS}
     rubric |= {text for text, _ in RUBRIC_KINDS}
     training = {normalise(m.text) for lang in ("fr", "en") for m in load_split(lang, "train")}
     assert not {normalise(text) for text in rubric} & training

@@ -1,0 +1,41 @@
+import numpy as np
+import pytest
+
+from bot.scoring.features import CharTfidf, TextAndRules
+from bot.scoring.model import model_settings
+
+TEXTS = [
+    "comment gérez-vous les relances aujourd'hui ?",
+    "how do you handle follow-ups today?",
+    "l'été,  c'est   calme ?",
+    "",
+    "a",
+    "zzzqqq xyzzy",
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> TextAndRules:
+    rows = [(text, {"kind=question": 1.0}) for text in TEXTS[:3] * 2]
+    return TextAndRules({**model_settings()["features"], "char_min_df": 1}).fit(rows)
+
+
+def test_cached_char_ngrams_give_exactly_what_sklearn_gives(extractor):
+    fast = extractor.char_tfidf.transform(TEXTS)
+    slow = extractor.chars.transform(TEXTS)
+    assert fast.shape == slow.shape
+    assert np.abs((fast - slow).toarray()).max() < 1e-12
+    # Unknown words and empty texts give empty rows, not errors.
+    assert fast[3].nnz == 0 and fast[5].nnz == 0
+
+
+def test_the_word_cache_is_bounded(extractor, monkeypatch):
+    monkeypatch.setattr(CharTfidf, "MAX_CACHED_WORDS", 3)
+    cache = CharTfidf(extractor.chars)
+    cache.transform(["un deux trois quatre cinq six sept"])
+    assert len(cache.cache) <= 3
+
+
+def test_the_cache_is_not_pickled(extractor):
+    extractor.char_tfidf.transform(TEXTS)
+    assert "_char_tfidf" not in extractor.__getstate__()
