@@ -30,7 +30,20 @@ class Sentence:
     @cached_property
     def tokens(self) -> list[Word]:
         """The sentence's words, read once from spaCy (the French rules read them several times)."""
-        return [Word(t.text, t.lower_, t.pos_, "Cnd" in t.morph.get("Mood")) for t in self.span]
+        return [
+            Word(
+                t.text,
+                t.lower_,
+                t.pos_,
+                t.lower_.endswith(CONDITIONAL_ENDINGS) and "Cnd" in t.morph.get("Mood"),
+            )
+            for t in self.span
+        ]
+
+
+# Endings of the French conditional. Only words with one can be read as conditionals (spin.py),
+# so the morphology, slow to read, is read for them alone.
+CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 
 
 @dataclass(frozen=True)
@@ -38,7 +51,7 @@ class Word:
     text: str
     lower: str
     pos: str
-    conditional: bool  # French conditional mood, per spaCy's morphologizer
+    conditional: bool  # French conditional mood per spaCy, read for conditional endings only
 
 
 def _strip_discourse(norm: str, lexicon: Lexicon) -> str:

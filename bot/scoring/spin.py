@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from bot.scoring.label import Label
 from bot.scoring.lexicon import Lexicon, get_settings
-from bot.scoring.segment import Sentence
+from bot.scoring.segment import CONDITIONAL_ENDINGS, Sentence
 
 # The small model sometimes tags a present tense as conditional, and misses some conditionals
 # (« feriez »): a verb with a conditional ending counts.
-_CND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 
 
 def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
@@ -20,7 +19,7 @@ def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
         return found
     polite = lexicon.words.get("polite_conditionals", frozenset())
     for token in sentence.tokens:
-        conditional = token.lower.endswith(_CND_ENDINGS) and (
+        conditional = token.lower.endswith(CONDITIONAL_ENDINGS) and (
             token.conditional or token.pos in ("VERB", "AUX")
         )
         if conditional and token.lower not in polite:
