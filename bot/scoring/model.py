@@ -104,12 +104,14 @@ def _top_words(
     counts = np.diff(words.indptr)
     rows = np.repeat(np.arange(words.shape[0]), counts)
     pushes = words.data * weights[best[rows], words.indices]
-    found: list[str | None] = []
-    for start, end in zip(words.indptr[:-1], words.indptr[1:], strict=True):
-        top = start + int(pushes[start:end].argmax()) if end > start else None
-        found.append(
-            str(names[words.indices[top]]) if top is not None and pushes[top] > 0 else None
-        )
+    # Sorted by row, then by push (strongest first; a stable sort keeps the first of equals):
+    # each row's strongest n-gram is then where the row starts.
+    order = np.lexsort((-pushes, rows))
+    found: list[str | None] = [None] * words.shape[0]
+    for row in np.flatnonzero(counts):
+        top = order[words.indptr[row]]
+        if pushes[top] > 0:
+            found[row] = str(names[words.indices[top]])
     return found
 
 
