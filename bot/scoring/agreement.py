@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.config import data_dir
 from bot.scoring.corpus import GoldMessage, load_split, read_file
-from bot.scoring.evaluate import FAMILIES, LanguageReport, compare
+from bot.scoring.evaluate import FAMILIES, LanguageReport, compare, publish
 from bot.scoring.lexicon import LANGS
 from bot.scoring.metrics import EXTRA, MISSED, LabelReport
 from bot.scoring.types import MessageScore, QuestionScore
@@ -98,7 +98,5 @@ def run_agreement(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"curieux agreement: {error}", file=sys.stderr)
         return 2
-    sys.stdout.write(markdown)
-    if args.output != "-":
-        Path(args.output).write_text(markdown, encoding="utf-8")
+    publish(markdown, args.output)
     return 0

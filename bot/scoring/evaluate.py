@@ -215,6 +215,13 @@ def evaluate_split(split: str) -> str:
     )
 
 
+def publish(markdown: str, output: str) -> None:
+    """Print a generated report and write it to `output` ("-": print only)."""
+    sys.stdout.write(markdown)
+    if output != "-":
+        Path(output).write_text(markdown, encoding="utf-8")
+
+
 def run_evaluate(args: argparse.Namespace) -> int:
     missing = [
         str(split_paths(lang, "test")[0])
@@ -229,7 +236,5 @@ def run_evaluate(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"curieux evaluate: {error}", file=sys.stderr)
         return 2
-    sys.stdout.write(markdown)
-    if args.output != "-":
-        Path(args.output).write_text(markdown, encoding="utf-8")
+    publish(markdown, args.output)
     return 0
