@@ -141,8 +141,8 @@ def _scorer_summary() -> list[str]:
         "and character n-grams plus the rules' decisions (`curieux train-scorer`, "
         f"`data/scorer/`). Everything was chosen on the train files only, by "
         f"{model_settings()['folds']}-fold cross-validation scored on the train files the "
-        "lexicons were not written on; the held-out split below is the one check, with the "
-        "rules alone shown beside the shipped scorer.",
+        "lexicons were not written on; the held-out split below only reports (nothing was "
+        "tuned on it), with the rules alone shown beside the shipped scorer.",
         "",
         "| language | labels by the model | CV scored on | CV rules (kind/form/focus/spin) "
         "| CV shipped (kind/form/focus/spin) |",
