@@ -16,21 +16,26 @@ class TrustChange:
     reasons: list[str] = field(default_factory=list)
 
 
+def _past_allowance(state: dict, counter: str, allowance: int) -> bool:
+    """Count one more in `state[counter]`; True once the count has passed `allowance`."""
+    state[counter] = state.get(counter, 0) + 1
+    return state[counter] > allowance
+
+
 def _question_delta(question: QuestionScore, state: dict, needs_known: bool, change: TrustChange):
     rules = simulation_settings()["trust"]
     delta = rules["question"][f"{question.form}_{question.focus}"]
     if question.focus == "curious":
         delta += rules["depth"].get(question.spin, 0)
-        if question.spin == "situation":
-            state["situation_questions"] = state.get("situation_questions", 0) + 1
-            if state["situation_questions"] > rules["situation_allowance"]:
-                delta += rules["situation_excess"]
-                change.reasons.append("too_many_situation")
+        if question.spin == "situation" and _past_allowance(
+            state, "situation_questions", rules["situation_allowance"]
+        ):
+            delta += rules["situation_excess"]
+            change.reasons.append("too_many_situation")
     else:
         change.pushy = True
     if question.form == "closed":
-        state["closed_streak"] = state.get("closed_streak", 0) + 1
-        if state["closed_streak"] > rules["closed_streak_allowance"]:
+        if _past_allowance(state, "closed_streak", rules["closed_streak_allowance"]):
             delta += rules["closed_streak_excess"]
             change.reasons.append("closed_streak")
     else:
