@@ -59,7 +59,7 @@ def _narrow_what(lead: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _subordinate(clause: str, lexicon: Lexicon) -> bool:
+def subordinate(clause: str, lexicon: Lexicon) -> bool:
     """ "when orders are late" (not "when did it start"): a time or condition clause, not a
     question, when no auxiliary or inverted verb follows the opening word."""
     opener = lexicon.at_start("form.subordinate", clause)
@@ -74,7 +74,7 @@ def clauses(sentence: Sentence, lexicon: Lexicon) -> list[str]:
     what…"); a leading time or condition clause is skipped."""
     parts = [part.strip() for part in sentence.lead.split(",")]
     found = [sentence.lead] + [part for part in parts[1:] if part]
-    return found[1:] if len(found) > 1 and _subordinate(parts[0], lexicon) else found
+    return found[1:] if len(found) > 1 and subordinate(parts[0], lexicon) else found
 
 
 def _embedded(lead: str, opening: str, lexicon: Lexicon) -> bool:
@@ -135,17 +135,19 @@ def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
     words = lexicon.words
     question_words = words.get("insitu_open", frozenset()) | words.get("insitu_closed", frozenset())
     subjects = words.get("subject_pronouns", frozenset())
+    objects = words.get("object_pronouns", frozenset())
     tokens = sentence.tokens
     for i, token in enumerate(tokens[1:], start=1):
         lower = token.lower
         if lower not in question_words:
             continue
         before = tokens[i - 1]
-        # The small model often tags « faites » as an adjective: after a subject pronoun, the
-        # word is the verb all the same.
+        # The small model often tags « faites » as an adjective: after a subject pronoun (and
+        # an object one: « vous les faites »), the word is the verb all the same.
         after_verb = (
             before.pos in _VERBS
             or (i > 1 and tokens[i - 2].lower in subjects)
+            or (i > 2 and tokens[i - 2].lower in objects and tokens[i - 3].lower in subjects)
             or (before.pos == "ADP" and i > 1 and tokens[i - 2].pos in _VERBS)
         )
         if after_verb:

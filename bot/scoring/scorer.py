@@ -9,6 +9,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
+from bot.scoring.compound import split_compound
 from bot.scoring.focus import label_focus
 from bot.scoring.form import label_form
 from bot.scoring.kind import (
@@ -170,7 +171,11 @@ class Scorer:
             return score, MessageTrace(None, "statement", (), "?" in message.clean)
         moves: dict[str, str] = {}
         traces: list[QuestionTrace] = []
-        sentences = list(split_sentences(doc, lexicon))
+        sentences = [
+            part
+            for sentence in split_sentences(doc, lexicon)
+            for part in split_compound(sentence, lexicon)
+        ]
         for sentence in sentences:
             reading = _read_sentence(sentence, lexicon)
             score.offer = score.offer or reading.offer

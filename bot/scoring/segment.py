@@ -54,7 +54,7 @@ class Word:
     conditional: bool  # French conditional mood per spaCy, read for conditional endings only
 
 
-def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
+def strip_discourse(norm: str, lexicon: Lexicon) -> str:
     lead = norm
     while True:
         found = lexicon.at_start("discourse", lead)
@@ -78,6 +78,6 @@ def split_sentences(doc: Doc, lexicon: Lexicon) -> Iterator[Sentence]:
             span = doc.char_span(offset, offset + len(stripped), alignment_mode="expand")
             if span is not None:
                 norm = normalize(stripped)
-                lead = _strip_discourse(norm, lexicon)
+                lead = strip_discourse(norm, lexicon)
                 yield Sentence(span, stripped, norm, lead, "?" in stripped)
         start = end
