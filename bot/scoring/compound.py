@@ -97,7 +97,11 @@ def _opens_question(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool
     )
     clause = lexicon.at_start("form.subordinate", lead)
     # "since when?" asks; "when orders are late" does not.
-    if asking and not relative and (not clause or len(asking) > len(clause)):
+    if (
+        asking
+        and not relative
+        and (not clause or len(asking) > len(clause) or not subordinate(lead, lexicon))
+    ):
         return True
     if relative or subordinate(lead, lexicon):
         return False
@@ -110,15 +114,20 @@ def _opens_question(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool
 def split_compound(sentence: Sentence, lexicon: Lexicon) -> list[Sentence]:
     """`sentence`, or the questions it chains; each part before the last must ask by its words
     alone ("How do you plan, is it Excel?"), so "When orders are late, who…" stays whole."""
-    if not sentence.question_mark and not label_form(sentence, lexicon):
-        return [sentence]
+    connectors = lexicon.words.get("compound_connectors", frozenset())
+    boundaries = list(_boundaries(connectors).finditer(sentence.text))
     parts: list[Sentence] = []
     start = 0
-    for boundary in _boundaries(lexicon.words.get("compound_connectors", frozenset())).finditer(sentence.text):
+    asks: bool | None = None  # whether the whole sentence asks, read once if it matters
+    for boundary in boundaries:
         after_comma = boundary.group(0) == ","
         right = _part(sentence, boundary.end(), len(sentence.text), lexicon)
         if right is None or not _opens_question(right, lexicon, after_comma):
             continue
+        if asks is None:
+            asks = sentence.question_mark or label_form(sentence, lexicon) is not None
+        if not asks:
+            break
         left = _part(sentence, start, boundary.start(), lexicon)
         if left is not None and _asks_by_itself(left, lexicon, after_comma):
             parts.append(replace(left, question_mark=True))

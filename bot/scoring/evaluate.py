@@ -137,9 +137,12 @@ def _scorer_summary() -> list[str]:
     lines = [
         "## Scorer",
         "",
-        "Rules over `data/lexicons/`, then, for the labels below, a logistic regression over word "
-        "and character n-grams plus the rules' decisions (`curieux train-scorer`, "
-        f"`data/scorer/`). Everything was chosen on the train files only, by "
+        "Rules over `data/lexicons/` split each message into its questions (sentences, and "
+        "questions chained in one sentence) and label them; then, for the labels below, a "
+        "logistic regression over word and character n-grams plus the rules' decisions "
+        "(`curieux train-scorer`, `data/scorer/`). Training labels were adjudicated blind where "
+        "the cross-validated model disagreed (`data/questions/README.md`). Everything was "
+        "chosen on the train files only, by "
         f"{model_settings()['folds']}-fold cross-validation scored on the train files the "
         "lexicons were not written on; the held-out split below only reports (nothing was "
         "tuned on it), with the rules alone shown beside the shipped scorer.",

@@ -13,6 +13,14 @@ SPLIT = [
         [("Who does your waste collection", "closed"), ("and when's their contract up?", "closed")],
     ),
     (
+        "Who does your waste collection, and when is their contract up?",
+        "en",
+        [
+            ("Who does your waste collection", "closed"),
+            ("and when is their contract up?", "closed"),
+        ],
+    ),
+    (
         "How big are these events and how many do you run a year?",
         "en",
         [("How big are these events", "closed"), ("and how many do you run a year?", "closed")],
@@ -41,7 +49,10 @@ SPLIT = [
     (
         "Comment se décide une sortie de patient, qui donne le feu vert ?",
         "fr",
-        [("Comment se décide une sortie de patient", "open"), ("qui donne le feu vert ?", "closed")],
+        [
+            ("Comment se décide une sortie de patient", "open"),
+            ("qui donne le feu vert ?", "closed"),
+        ],
     ),
     (
         "Comment se passe un achat chez vous, est-ce que ça passe par le siège ?",
