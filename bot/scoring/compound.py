@@ -64,9 +64,7 @@ def _asks_by_itself(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool
 def _intonation_start(part: Sentence, lexicon: Lexicon) -> bool:
     """« …, vous êtes ouverts à autre chose ? »: a subject, then its verb."""
     first = part.lead.split(" ", 1)[0]
-    if first not in lexicon.words.get("compound_subjects", ()):
-        return False
-    if not part.question_mark:
+    if not part.question_mark or first not in lexicon.words.get("compound_subjects", ()):
         return False
     tokens = part.tokens
     at = next((i for i, t in enumerate(tokens) if first.startswith(normalize(t.lower))), None)
@@ -95,15 +93,12 @@ def _opens_question(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool
     relative = asking in words.get("relative_openers", ()) or (
         subject and subject[0] in words.get("embedded_subjects", ())
     )
-    clause = lexicon.at_start("form.subordinate", lead)
+    in_clause = subordinate(lead, lexicon)
     # "since when?" asks; "when orders are late" does not.
-    if (
-        asking
-        and not relative
-        and (not clause or len(asking) > len(clause) or not subordinate(lead, lexicon))
-    ):
+    clause = lexicon.at_start("form.subordinate", lead) or ""
+    if asking and not relative and (not in_clause or len(asking) > len(clause)):
         return True
-    if relative or subordinate(lead, lexicon):
+    if relative or in_clause:
         return False
     inverted = lead.split(" ", 1)[0].endswith(tuple(words.get("inversion_subjects", ())))
     if lexicon.at_start("form.yes_no", lead) or inverted:
