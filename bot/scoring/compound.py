@@ -10,7 +10,7 @@ from functools import cache
 
 from bot.scoring.form import label_form, subordinate
 from bot.scoring.lexicon import Lexicon, normalize
-from bot.scoring.segment import Sentence, strip_discourse
+from bot.scoring.segment import Sentence, sentence_at
 
 # The first question must ask by its words alone: "?" and intonation belong to the last one.
 _IMPLICIT_FORMS = frozenset({"intonation", "tag"})
@@ -37,12 +37,7 @@ def _part(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> Sentenc
     if len(stripped.split()) < _MIN_WORDS:
         return None
     offset = sentence.span.start_char + start + piece.index(stripped[0])
-    span = sentence.span.doc.char_span(offset, offset + len(stripped), alignment_mode="expand")
-    if span is None:
-        return None
-    norm = normalize(stripped)
-    lead = strip_discourse(norm, lexicon)
-    return replace(sentence, span=span, text=stripped, norm=norm, lead=lead)
+    return sentence_at(sentence.span.doc, offset, stripped, lexicon, sentence.question_mark)
 
 
 def _asks_by_itself(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool:

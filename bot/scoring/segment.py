@@ -54,7 +54,7 @@ class Word:
     conditional: bool  # French conditional mood per spaCy, read for conditional endings only
 
 
-def strip_discourse(norm: str, lexicon: Lexicon) -> str:
+def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
     lead = norm
     while True:
         found = lexicon.at_start("discourse", lead)
@@ -63,6 +63,17 @@ def strip_discourse(norm: str, lexicon: Lexicon) -> str:
         if not found or not rest or rest == lead:
             return lead
         lead = rest
+
+
+def sentence_at(
+    doc: Doc, offset: int, text: str, lexicon: Lexicon, question_mark: bool
+) -> Sentence | None:
+    """The sentence `text`, found at character `offset` of `doc` (None if no token aligns)."""
+    span = doc.char_span(offset, offset + len(text), alignment_mode="expand")
+    if span is None:
+        return None
+    norm = normalize(text)
+    return Sentence(span, text, norm, _strip_discourse(norm, lexicon), question_mark)
 
 
 def split_sentences(doc: Doc, lexicon: Lexicon) -> Iterator[Sentence]:
@@ -75,9 +86,7 @@ def split_sentences(doc: Doc, lexicon: Lexicon) -> Iterator[Sentence]:
         stripped = piece.strip()
         if stripped and _HAS_LETTER.search(stripped):
             offset = start + piece.index(stripped[0])
-            span = doc.char_span(offset, offset + len(stripped), alignment_mode="expand")
-            if span is not None:
-                norm = normalize(stripped)
-                lead = strip_discourse(norm, lexicon)
-                yield Sentence(span, stripped, norm, lead, "?" in stripped)
+            sentence = sentence_at(doc, offset, stripped, lexicon, "?" in stripped)
+            if sentence is not None:
+                yield sentence
         start = end
