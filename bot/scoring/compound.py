@@ -19,7 +19,7 @@ _REQUESTS = frozenset({"open_request", "request_narrow"})
 _VERBS = frozenset({"VERB", "AUX"})
 _MIN_WORDS = 2
 # A second question has words of its own: "and what doesn't?", "which markets?" only finish
-# the first one.
+# the first one; a two-word question phrase ("and since when?", « et depuis quand ? ») asks.
 _MIN_SECOND_WORDS = 3
 
 
@@ -74,8 +74,10 @@ def _opens_question(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool
     lead, words = part.lead, lexicon.words
     bare = lead.strip(" ?!.…")
     first = part.text.lower().split(" ", 1)[0]
+    count = len(bare.split())
+    phrase = count == 2 and lexicon.patterns["form.wh_closed"].fullmatch(bare)
     if (
-        len(bare.split()) < _MIN_SECOND_WORDS
+        (count < _MIN_SECOND_WORDS and not phrase)
         or first in words.get("alternatives", ())
         or bare in words.get("asides", ())
         or lexicon.patterns["form.tag"].fullmatch(bare)

@@ -1,7 +1,8 @@
 """The labelled trainee messages of data/questions/<lang>/: every `train*.tsv` file is training
-data; `test.tsv` is the held-out split.
+data; `test.tsv` is the held-out split; `fresh.tsv` a second held-out split, by other writers.
 
-Only `curieux evaluate` reads the test split; training and development read the train files only.
+Only `curieux evaluate` reads the held-out splits; training and development read the train files
+only.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from pathlib import Path
 
 from bot.config import data_dir
 
-SPLITS = ("train", "test")
-TEST_FILE = "test.tsv"
+SPLITS = ("train", "test", "fresh")
+HELD_OUT_FILES = {"test": "test.tsv", "fresh": "fresh.tsv"}
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,12 @@ def _language_dir(lang: str) -> Path:
 
 
 def split_paths(lang: str, split: str) -> list[Path]:
-    """The files of a split, sorted: `train` is every train*.tsv file, `test` is test.tsv."""
+    """The files of a split, sorted: `train` is every train*.tsv file, a held-out split its file."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: expected one of {', '.join(SPLITS)}")
-    if split == "test":
-        return [_language_dir(lang) / TEST_FILE]
-    return sorted(p for p in _language_dir(lang).glob("train*.tsv") if p.name != TEST_FILE)
+    if split in HELD_OUT_FILES:
+        return [_language_dir(lang) / HELD_OUT_FILES[split]]
+    return sorted(_language_dir(lang).glob("train*.tsv"))
 
 
 def read_file(path: Path) -> list[GoldMessage]:

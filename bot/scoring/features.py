@@ -1,5 +1,6 @@
 """What the learned model reads: the text's word and character n-grams, plus the rules'
-labels and the ids of the rules that fired (the lexicons' knowledge, as features)."""
+labels, the ids of the rules that fired and the counts of SPIN words (the lexicons' knowledge,
+as features)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.scoring.trace import MessageTrace, QuestionTrace
 from bot.scoring.types import MessageScore, QuestionScore
 
 Row = tuple[str, dict[str, float]]
+SPIN_WORD = "spin_word"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
@@ -34,6 +36,8 @@ def question_row(question: QuestionScore, trace: QuestionTrace) -> Row:
         f"rule.focus={trace.focus_rule}": 1.0,
         f"rule.curious_spin={trace.curious_spin.rule}": 1.0,
         **{f"topic={topic}": 1.0 for topic in question.topics},
+        # Capped: a long rant of problem words is not three times more of a problem question.
+        **{f"{SPIN_WORD}={family}": min(n, 3) for family, n in trace.spin_words.items()},
     }
     if "?" not in question.text:
         rules["no_question_mark"] = 1.0
@@ -120,7 +124,8 @@ class Features:
 
 class TextAndRules:
     """Sparse features of rows: TF-IDF word n-grams, TF-IDF char_wb n-grams, rule features
-    (scaled by `rule_weight`). Word n-grams come first, so cues can name them."""
+    (scaled by `rule_weight`, SPIN word counts by `spin_word_weight`). Word n-grams come
+    first, so cues can name them."""
 
     def __init__(self, settings: dict[str, Any]) -> None:
         self.words = TfidfVectorizer(
@@ -132,13 +137,15 @@ class TextAndRules:
             sublinear_tf=True,
         )
         self.rules = DictVectorizer()
-        self.rule_weight = float(settings["rule_weight"])
+        self.weights = {"": float(settings["rule_weight"]), SPIN_WORD: settings["spin_word_weight"]}
 
     def fit(self, rows: list[Row]) -> TextAndRules:
         texts = [text for text, _ in rows]
         self.words.fit(texts)
         self.chars.fit(texts)
         self.rules.fit([rules for _, rules in rows])
+        prefixes = [name.split("=")[0] for name in self.rules.get_feature_names_out()]
+        self.rule_scale = np.array([self.weights.get(p, self.weights[""]) for p in prefixes])
         # The n-grams min_df left out are kept by sklearn for inspection only: not worth storing.
         del self.words.stop_words_, self.chars.stop_words_
         self.word_names = np.asarray(self.words.get_feature_names_out())
@@ -160,5 +167,5 @@ class TextAndRules:
         at = [distinct[text] for text, _ in rows]
         words = self.words.transform(list(distinct)).tocsr()[at]
         chars = self.char_tfidf.transform(list(distinct))[at]
-        rules = self.rules.transform([rules for _, rules in rows]) * self.rule_weight
+        rules = self.rules.transform([rules for _, rules in rows]).multiply(self.rule_scale).tocsr()
         return Features(sparse.hstack([words, chars, rules], format="csr"), words)

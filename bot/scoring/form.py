@@ -77,6 +77,23 @@ def clauses(sentence: Sentence, lexicon: Lexicon) -> list[str]:
     return found[1:] if len(found) > 1 and subordinate(parts[0], lexicon) else found
 
 
+# Rules that find a question in its words (not in intonation or a tag): with a "?", the
+# sentence asks, whatever precedes it ("So the audits are a burden. What's the hardest part?").
+ASKED_BY_WORDS = frozenset(
+    {
+        "wh_open",
+        "wh_closed",
+        "what_narrow",
+        "insitu_open",
+        "insitu_closed",
+        "yes_no",
+        "inversion",
+        "open_request",
+        "request_narrow",
+    }
+)
+
+
 def _embedded(lead: str, opening: str, lexicon: Lexicon) -> bool:
     """ "What we do is simple.": a question word followed by a subject, without "?"."""
     rest = lead[len(opening) :].split()

@@ -79,6 +79,10 @@ class Lexicon:
         found = self.patterns[key].search(text)
         return found.group(0) if found else None
 
+    def count(self, key: str, text: str) -> int:
+        """How many times pattern `key` matches in normalised `text`."""
+        return sum(1 for _ in self.patterns[key].finditer(text))
+
     def at_start(self, key: str, text: str) -> str | None:
         found = self.patterns[key].match(text)
         return found.group(0) if found else None

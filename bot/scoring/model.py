@@ -35,6 +35,7 @@ from bot.scoring.features import (
     message_row,
     question_row,
 )
+from bot.scoring.form import ASKED_BY_WORDS
 from bot.scoring.lexicon import Lexicon, get_lexicon
 from bot.scoring.trace import MessageTrace, QuestionTrace
 from bot.scoring.types import MessageScore, QuestionScore
@@ -190,9 +191,16 @@ def settle_kind(
     score: MessageScore, trace: MessageTrace, kind: Prediction, lexicon: Lexicon
 ) -> None:
     """Take the model's kind. It can turn a rule question into another move (its questions are
-    dropped), or reveal a question the rules missed; it cannot invent one."""
+    dropped), or reveal a question the rules missed; it cannot invent one. A reflection
+    followed by a question is a question: the model cannot call it a reflection when a "?"
+    sentence asks by its words (cross-validation prefers this to the model's own reading)."""
     if kind.label == score.kind:
         score.kind_confidence = kind.confidence
+        return
+    if kind.label == "reflection" and any(
+        rule.form_rule in ASKED_BY_WORDS and "?" in question.text
+        for question, rule in zip(score.questions, trace.questions, strict=True)
+    ):
         return
     if kind.label == "question":
         if not trace.hidden_question:

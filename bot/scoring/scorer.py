@@ -24,7 +24,7 @@ from bot.scoring.lexicon import LANGS, Lexicon, get_lexicon, get_settings
 from bot.scoring.model import get_models
 from bot.scoring.nlp import get_pipeline
 from bot.scoring.segment import Sentence, split_sentences
-from bot.scoring.spin import label_spin
+from bot.scoring.spin import count_spin_words, label_spin
 from bot.scoring.topics import find_offer, find_topics
 from bot.scoring.trace import MessageTrace, QuestionTrace
 from bot.scoring.types import MessageScore, QuestionScore
@@ -101,7 +101,13 @@ def _read_sentence(sentence: Sentence, lexicon: Lexicon) -> _Reading:
         cues=form.cues + focus.cues + spin.cues,
     )
     curious_spin = spin if focus.value == "curious" else label_spin(sentence, lexicon, "curious")
-    trace = QuestionTrace(form.rule, focus.rule, spin.rule or "none", curious_spin)
+    trace = QuestionTrace(
+        form.rule,
+        focus.rule,
+        spin.rule or "none",
+        curious_spin,
+        count_spin_words(sentence, lexicon),
+    )
     pitch = focus.rule == "leading" and "product" in topics
     return _Reading(question, trace, offer=bool(offer), pitch=pitch)
 

@@ -35,6 +35,16 @@ def _consequence_of_a_problem(sentence: Sentence, lexicon: Lexicon) -> str | Non
     return f"{frame} … {problem}" if problem else None
 
 
+SPIN_WORD_FAMILIES = ("problem", "implication", "need_payoff")
+
+
+def count_spin_words(sentence: Sentence, lexicon: Lexicon) -> dict[str, int]:
+    """Per SPIN family, how many of its words (lexicon `spin_words`) the sentence holds: a
+    learned feature, not a rule (one "delay" does not make a problem question)."""
+    found = {f: lexicon.count(f"spin_words.{f}", sentence.norm) for f in SPIN_WORD_FAMILIES}
+    return {family: n for family, n in found.items() if n}
+
+
 def label_spin(sentence: Sentence, lexicon: Lexicon, focus: str) -> Label:
     """Deepest first: need-payoff, implication, then a hypothetical (need-payoff), problem."""
     conf = get_settings()["confidence"]["spin"]

@@ -17,6 +17,8 @@ class QuestionTrace:
     spin_rule: str
     # The SPIN type the rules give if the question is curious after all (the model may say so).
     curious_spin: Label
+    # How many words of each SPIN family (lexicon `spin_words`) the question holds.
+    spin_words: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

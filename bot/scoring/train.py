@@ -2,9 +2,11 @@
 
 Per language: the rules read every training message; their questions are matched to the gold
 ones (as `curieux evaluate` does) to give one example per question, and every message gives a
-kind example. k-fold cross-validation (folds by message, stratified by kind, fixed seed) then
-picks, family by family, where the model beats the rules; the final models are fitted on all
-the training messages and written to data/scorer/ with a manifest of what they were built from.
+kind example. k-fold cross-validation then picks, family by family, where the model beats the
+rules; the final models are fitted on all the training messages and written to data/scorer/
+with a manifest of what they were built from. Folds hold out whole train files: each file is
+one author's batch, so the scores measure what the model does on a writer it never read
+(random folds would let it recognise near-twins written by the same author).
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import copy
 import json
 import sys
 
+import numpy as np
 import sklearn
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import GroupKFold
 
 from bot.scoring.corpus import GoldMessage, load_split
 from bot.scoring.evaluate import compare
@@ -85,19 +88,25 @@ def validation_indices(messages: list[GoldMessage]) -> list[int]:
     return fresh or list(range(len(messages)))
 
 
+def file_folds(messages: list[GoldMessage]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(train, test) message indices per fold; a file is never split between the two. With
+    fewer files than folds, one file per fold (a single file cannot be cross-validated)."""
+    sources = [message.source for message in messages]
+    folds = GroupKFold(min(model_settings()["folds"], len(set(sources))))
+    return list(folds.split(messages, groups=sources))
+
+
 class CrossValidation:
     """Out-of-fold scores of any choice of model families (the models are fitted once per fold)."""
 
     def __init__(self, lang: str, messages: list[GoldMessage], read: list[Read]) -> None:
-        settings = model_settings()
-        folds = StratifiedKFold(settings["folds"], shuffle=True, random_state=settings["seed"])
         self.lang, self.messages, self.read = lang, messages, read
         self.folds = [
             (
                 test,
                 fit_language(lang, build_examples(_subset(messages, train), _subset(read, train))),
             )
-            for train, test in folds.split(messages, [m.kind for m in messages])
+            for train, test in file_folds(messages)
         ]
 
     def macro_f1(self, use: Use) -> dict[str, float]:

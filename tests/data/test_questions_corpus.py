@@ -22,10 +22,13 @@ MIN_DEEP_SPIN_QUESTIONS = 40
 
 
 def corpus_files(lang: str) -> list[Path]:
-    """The original random split (train, test) and every extra training batch (train-*.tsv)."""
+    """The original random split (train, test), every extra training batch (train-*.tsv) and
+    the second held-out split (fresh.tsv)."""
     lang_dir = CORPUS_DIR / lang
     extra_batches = sorted(lang_dir.glob("train-*.tsv"))
-    return [lang_dir / f"{split}.tsv" for split in SPLITS] + extra_batches
+    return (
+        [lang_dir / f"{split}.tsv" for split in SPLITS] + extra_batches + [lang_dir / "fresh.tsv"]
+    )
 
 
 ALL_FILES = [path for lang in LANGS for path in corpus_files(lang)]

@@ -26,6 +26,16 @@ SPLIT = [
         [("How big are these events", "closed"), ("and how many do you run a year?", "closed")],
     ),
     (
+        "Who does the ordering at the florist, and how often?",
+        "en",
+        [("Who does the ordering at the florist", "closed"), ("and how often?", "closed")],
+    ),
+    (
+        "Qui fait le planning des chauffeurs, et depuis quand ?",
+        "fr",
+        [("Qui fait le planning des chauffeurs", "closed"), ("et depuis quand ?", "closed")],
+    ),
+    (
         "Tell me about the history of the brewery, how did it all start?",
         "en",
         [("Tell me about the history of the brewery", "open"), ("how did it all start?", "open")],
@@ -72,6 +82,7 @@ WHOLE = [
     ("Can you tell me, what's your biggest challenge?", "en"),  # a request frame
     ("How many hours a week, would you say?", "en"),  # an aside
     ("What works well with the app, and what doesn't?", "en"),  # no words of its own
+    ("Which markets do you serve, and which?", "en"),  # one question word is not a question
     ("Could you describe your clients, and what they expect in the first week?", "en"),
     ("What about the people side, is that where it hurts?", "en"),  # a topic, then a question
     ("Should the figures be right every morning, what would that change?", "en"),  # condition

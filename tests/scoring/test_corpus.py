@@ -7,7 +7,7 @@ HEADER = "text\tkind\tquestions\n"
 
 @pytest.fixture
 def corpus(tmp_path, monkeypatch):
-    """A data folder with two train files and a test file for a language."""
+    """A data folder with two train files and the two held-out files for a language."""
     folder = tmp_path / "questions" / "xx"
     folder.mkdir(parents=True)
     rows = {
@@ -15,6 +15,7 @@ def corpus(tmp_path, monkeypatch):
         "train-2.tsv": 'Why?\tquestion\t[{"q":"Why?","form":"open","focus":"curious",'
         '"spin":"problem"}]\n',
         "test.tsv": "Held out.\tstatement\t[]\n",
+        "fresh.tsv": "New writer.\tstatement\t[]\n",
     }
     for name, row in rows.items():
         (folder / name).write_text(HEADER + row, encoding="utf-8")
@@ -32,8 +33,9 @@ def test_train_split_is_every_train_file_and_never_the_test_file(corpus):
     assert messages[0].questions[0].spin == "problem"
 
 
-def test_test_split_is_the_test_file_only(corpus):
+def test_each_held_out_split_is_its_file_only(corpus):
     assert [m.text for m in load_split("xx", "test")] == ["Held out."]
+    assert [m.text for m in load_split("xx", "fresh")] == ["New writer."]
 
 
 def test_a_malformed_row_names_its_file_and_line(corpus):

@@ -39,3 +39,16 @@ def test_the_word_cache_is_bounded(extractor, monkeypatch):
 def test_the_cache_is_not_pickled(extractor):
     extractor.char_tfidf.transform(TEXTS)
     assert "_char_tfidf" not in extractor.__getstate__()
+
+
+def test_spin_words_have_their_own_weight():
+    settings = {**model_settings()["features"], "rule_weight": 0.05, "spin_word_weight": 0.2}
+    rows = [
+        ("where does it go wrong?", {"form=open": 1.0, "spin_word=problem": 2}),
+        ("how many staff?", {"form=closed": 1.0}),
+    ]
+    extractor = TextAndRules(settings).fit(rows)
+    rules = extractor.transform(rows).matrix[:, -len(extractor.rule_scale) :].toarray()
+    names = list(extractor.rules.get_feature_names_out())
+    assert rules[0, names.index("spin_word=problem")] == pytest.approx(0.4)
+    assert rules[0, names.index("form=open")] == pytest.approx(0.05)

@@ -85,9 +85,22 @@ def test_a_question_the_rules_missed_can_be_revealed_by_the_kind_model():
 
 
 def test_a_question_the_kind_model_calls_a_reflection_is_dropped():
-    [(score, trace)] = Scorer(use_model=False).read_with_rules(["Do you use a CRM?"], "en")
+    [(score, trace)] = Scorer(use_model=False).read_with_rules(["So Mondays are lost?"], "en")
     settle_kind(score, trace, Prediction("reflection", 0.7, None), get_lexicon("en"))
     assert (score.kind, score.questions, score.reflection) == ("reflection", [], True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("So the audits are a real burden. What's the hardest part?", "en"),
+        ("Donc les audits vous pèsent. Est-ce que ça vous a déjà coûté un client ?", "fr"),
+    ],
+)
+def test_a_reflection_followed_by_a_worded_question_stays_a_question(text, lang):
+    [(score, trace)] = Scorer(use_model=False).read_with_rules([text], lang)
+    settle_kind(score, trace, Prediction("reflection", 0.9, None), get_lexicon(lang))
+    assert score.kind == "question" and len(score.questions) == 1
 
 
 @pytest.fixture

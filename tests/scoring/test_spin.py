@@ -30,3 +30,23 @@ def test_spin_type(only_question, text, lang, spin):
 def test_polite_conditional_is_not_a_need_payoff(only_question):
     question = only_question("Pourriez-vous me décrire votre organisation actuelle ?", "fr")
     assert question.spin == "situation"
+
+
+SPIN_WORDS = [
+    # Counted anywhere in the question; typed without accents, « galere » is « galère* ».
+    ("c'est quoi la galere avec les retards de livraison ?", "fr", {"problem": 2}),
+    ("Ça vous coûte combien en heures sup, ces oublis ?", "fr", {"problem": 1, "implication": 2}),
+    ("Qu'est-ce que ça vous permettrait de gagner ?", "fr", {"need_payoff": 2}),
+    ("How often do the deliveries run late?", "en", {"problem": 1}),
+    ("How much overtime does that cost you?", "en", {"implication": 2}),
+    ("What would it free up for your team?", "en", {"need_payoff": 1}),
+    ("How many people are on the team?", "en", {}),
+    ("Combien de personnes compte l'équipe ?", "fr", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "counts"), SPIN_WORDS)
+def test_spin_words_are_counted_per_family(rules, text, lang, counts):
+    [(_, trace)] = rules.read_with_rules([text], lang)
+    [question] = trace.questions
+    assert question.spin_words == counts
