@@ -124,7 +124,11 @@ def _question_word(sentence: Sentence, lexicon: Lexicon) -> Label | None:
 def _question_word_at_start(lead: str, lexicon: Lexicon, question_mark: bool) -> Label | None:
     closed = lexicon.at_start("form.wh_closed", lead)
     opening = closed or lexicon.at_start("form.wh_open", lead)
-    if not opening or (not question_mark and _embedded(lead, opening, lexicon)):
+    if not opening:
+        return None
+    # "How long." asks without its "?"; "How interesting." exclaims.
+    exclaims = not closed and lexicon.at_start("form.exclamation", lead)
+    if not question_mark and (_embedded(lead, opening, lexicon) or exclaims):
         return None
     if closed:
         return _closed(lexicon, "wh_closed", closed)

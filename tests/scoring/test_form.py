@@ -52,3 +52,28 @@ def test_intonation_is_less_sure_than_a_question_word(only_question):
     intonation = only_question("You manage the schedules yourself?", "en")
     question_word = only_question("How do you manage the schedules?", "en")
     assert intonation.form_confidence < question_word.form_confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What a nightmare.", "en"),
+        ("How interesting!", "en"),
+        ("Quelle galère.", "fr"),
+        ("Quel dommage !", "fr"),
+    ],
+)
+def test_an_exclamation_without_question_mark_asks_nothing(rules, text, lang):
+    assert rules.score(text, lang).questions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "form"),
+    [
+        ("How long.", "en", "closed"),  # a question word phrase, typed without its "?"
+        ("Quelle galère ?", "fr", "open"),
+        ("What a typical week looks like for the drivers?", "en", "open"),
+    ],
+)
+def test_the_same_openings_still_ask(only_question, text, lang, form):
+    assert only_question(text, lang).form == form
