@@ -126,9 +126,11 @@ def _question_word_at_start(lead: str, lexicon: Lexicon, question_mark: bool) ->
     opening = closed or lexicon.at_start("form.wh_open", lead)
     if not opening:
         return None
-    # "How long." asks without its "?"; "How interesting." exclaims.
-    exclaims = not closed and lexicon.at_start("form.exclamation", lead)
-    if not question_mark and (_embedded(lead, opening, lexicon) or exclaims):
+    # Without "?": "What we do is simple." states, "How interesting." exclaims; "How long." asks.
+    if not question_mark and (
+        _embedded(lead, opening, lexicon)
+        or (not closed and lexicon.at_start("form.exclamation", lead))
+    ):
         return None
     if closed:
         return _closed(lexicon, "wh_closed", closed)
