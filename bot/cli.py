@@ -26,7 +26,10 @@ COMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="curieux", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="curieux",
+        description="Curieux: practise sales discovery against a simulated prospect.",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -53,7 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="measure the scorer on the held-out split")
     evaluate.add_argument(
-        "--output", default="docs/evaluation.md", help="where to write the report ('-': nowhere)"
+        "--gold",
+        metavar="FILE",
+        help="a labelled file of your own instead (data/questions/README.md says the format)",
+    )
+    evaluate.add_argument(
+        "--lang", choices=("auto", "fr", "en"), default="auto", help="language of --gold"
+    )
+    evaluate.add_argument(
+        "--output",
+        help="where to write the report ('-': nowhere; default: docs/evaluation.md, or "
+        "nowhere with --gold)",
     )
 
     agreement = sub.add_parser("agreement", help="how far two human annotators agree")

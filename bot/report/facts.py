@@ -19,10 +19,11 @@ class AskedQuestion:
     topics: tuple[str, ...]
     qualifying: bool
     premature: bool  # a qualifying question asked before any need was uncovered
+    cues: tuple[str, ...] = ()  # why the scorer gave its labels, as the trainee saw them live
 
     def to_dict(self) -> dict:
         out = asdict(self)
-        out["topics"] = list(self.topics)
+        out["topics"], out["cues"] = list(self.topics), list(self.cues)
         return out
 
 
@@ -78,6 +79,7 @@ def _questions(number: int, turn: TurnRecord) -> list[AskedQuestion]:
                 topics=tuple(question.get("topics", ())),
                 qualifying=qualifying,
                 premature=turn.premature and qualifying,
+                cues=tuple(question.get("cues", ())),
             )
         )
     return asked

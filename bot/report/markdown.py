@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.report.texts import coaching_texts
 
 SPARKS = "▁▂▃▄▅▆▇█"
+WHY_CUES = 3
 
 
 def render_markdown(card: dict) -> str:
@@ -105,6 +106,10 @@ def _asked(card: dict, labels: dict) -> str:
         lines.append(
             f"{number}. {labels['turn'].format(turn=question['turn'])} — {quoted} — {tags}"
         )
+        if question["cues"]:
+            # One cue per label at most: form, focus, then SPIN come first in the scorer's list.
+            why = " · ".join(question["cues"][:WHY_CUES])
+            lines.append(f"   {labels['why'].format(cues=why)}")
     return f"## {labels['your_questions_heading']}\n\n" + "\n".join(lines) if lines else ""
 
 

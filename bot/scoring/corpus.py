@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import data_dir
+from bot.scoring.types import FOCUSES, FORMS, KINDS, SPINS
 
 SPLITS = ("train", "test", "fresh")
 HELD_OUT_FILES = {"test": "test.tsv", "fresh": "fresh.tsv"}
@@ -64,3 +65,61 @@ def read_file(path: Path) -> list[GoldMessage]:
 def load_split(lang: str, split: str) -> list[GoldMessage]:
     """Every message of a split, file after file."""
     return [message for path in split_paths(lang, split) for message in read_file(path)]
+
+
+# The columns of a file with one labelled question a row (a trainer's spreadsheet, say).
+QUESTION_COLUMNS = ("text", "form", "focus", "spin")
+_ALLOWED = {"kind": KINDS, "form": FORMS, "focus": FOCUSES, "spin": SPINS}
+
+
+def _checked(name: str, value: object, where: str) -> str:
+    label = str(value).strip().lower().replace("-", "_")
+    if label not in _ALLOWED[name]:
+        allowed = ", ".join(_ALLOWED[name])
+        raise ValueError(f"{where}: {name} {value!r} is not one of {allowed}")
+    return label
+
+
+def _labelled_row(row: dict[str, str], where: str, by_question: bool) -> GoldMessage:
+    if not (row.get("text") or "").strip():
+        raise ValueError(f"{where}: the text is empty")
+    if by_question:
+        labels = {name: _checked(name, row[name], where) for name in QUESTION_COLUMNS[1:]}
+        return GoldMessage(row["text"], "question", (GoldQuestion(row["text"], **labels),))
+    questions = []
+    for question in json.loads(row["questions"]):
+        labels = {name: _checked(name, question[name], where) for name in ("form", "focus", "spin")}
+        questions.append(GoldQuestion(str(question["q"]), **labels))
+    return GoldMessage(row["text"], _checked("kind", row["kind"], where), tuple(questions))
+
+
+def read_labelled(path: Path) -> list[GoldMessage]:
+    """Messages labelled outside the team, for `curieux evaluate --gold`: the corpus format
+    (text, kind, questions) or one question a row (text, form, focus, spin). Labels are
+    checked; a ValueError names the line of the first bad row."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            columns = set(rows.fieldnames or ())
+            by_question = set(QUESTION_COLUMNS) <= columns
+            if not by_question and not {"text", "kind", "questions"} <= columns:
+                raise ValueError(
+                    f"{path}: the first line must name the columns: text, kind, questions "
+                    f"(the corpus format) or {', '.join(QUESTION_COLUMNS)} (a question a row), "
+                    "separated by tabs"
+                )
+            messages = []
+            for line, row in enumerate(rows, start=2):
+                where = f"{path}:{line}"
+                try:
+                    messages.append(_labelled_row(row, where, by_question))
+                except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as error:
+                    raise ValueError(f"{where}: malformed row ({error!r})") from error
+    except UnicodeDecodeError as error:
+        reason = f"{error.reason} at byte {error.start}"
+        raise ValueError(f"{path}: not UTF-8 text ({reason})") from error
+    except OSError as error:
+        raise ValueError(f"{path}: {error.strerror}") from error
+    if not messages:
+        raise ValueError(f"{path}: no labelled message under the header line")
+    return messages

@@ -111,7 +111,7 @@ def _read_yaml(name: str) -> dict[str, Any]:
 def get_lexicon(lang: str) -> Lexicon:
     raw = _read_yaml(f"{lang}.yml")
     words = {key: frozenset(str(w).lower() for w in values) for key, values in raw["words"].items()}
-    cues = raw.pop("cues")
+    cues = _read_yaml(f"cues/{lang}.yml")
     patterns = {
         key: compile_patterns(entries)
         for key, entries in _flatten({k: v for k, v in raw.items() if k != "words"}).items()

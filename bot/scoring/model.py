@@ -117,8 +117,8 @@ def _top_words(
 
 
 def _model_cue(lexicon: Lexicon, prediction: Prediction) -> str:
-    words = f'"{prediction.evidence}"' if prediction.evidence else ""
-    label = prediction.label.replace("_", "-")
+    words = lexicon.cue("model.quoted", prediction.evidence) if prediction.evidence else ""
+    label = lexicon.cue(f"label.{prediction.label}")
     return lexicon.cue("model", f"{words} → {label} ({prediction.confidence:.2f})".lstrip())
 
 
@@ -170,21 +170,35 @@ class LanguageModels:
 def _relabel(
     question: QuestionScore, trace: QuestionTrace, sure: dict[str, Prediction], lexicon: Lexicon
 ) -> None:
-    if "form" in sure:
-        question.form, question.form_confidence = sure["form"].label, sure["form"].confidence
-        question.cues.append(_model_cue(lexicon, sure["form"]))
-    if "focus" in sure:
-        question.focus, question.focus_confidence = sure["focus"].label, sure["focus"].confidence
-        question.cues.append(_model_cue(lexicon, sure["focus"]))
+    """Take the model's labels where it is sure. A family the model overrules loses the rules'
+    cues, so a trainee never reads "→ curious" beside an opportunistic label; where the model
+    agrees, its cue goes after every family's leading cue (the coaching note shows the first)."""
+    cues = {family: list(trace.rule_cues.get(family, [])) for family in QUESTION_FAMILIES}
+    agreeing: list[str] = []
+
+    def take(family: str, prediction: Prediction) -> None:
+        cue = _model_cue(lexicon, prediction)
+        if getattr(question, family) == prediction.label:
+            agreeing.append(cue)
+        else:
+            cues[family] = [cue]
+        setattr(question, family, prediction.label)
+        setattr(question, f"{family}_confidence", prediction.confidence)
+
+    for family in ("form", "focus"):
+        if family in sure:
+            take(family, sure[family])
     if question.focus == "opportunistic":
+        if question.spin != "none":
+            cues["spin"] = [lexicon.cue("spin.opportunistic")]
         question.spin, question.spin_confidence = "none", question.focus_confidence
     elif "spin" in sure:
-        question.spin, question.spin_confidence = sure["spin"].label, sure["spin"].confidence
-        question.cues.append(_model_cue(lexicon, sure["spin"]))
+        take("spin", sure["spin"])
     elif question.spin == "none":
         question.spin = trace.curious_spin.value
         question.spin_confidence = trace.curious_spin.confidence
-        question.cues += trace.curious_spin.cues
+        cues["spin"] = list(trace.curious_spin.cues)
+    question.cues = [cue for family in QUESTION_FAMILIES for cue in cues[family]] + agreeing
 
 
 def settle_kind(
@@ -212,7 +226,7 @@ def settle_kind(
         score.reflection = kind.label == "reflection"
         score.pitch = kind.label == "pitch"
     score.kind, score.kind_confidence = kind.label, kind.confidence
-    score.cues.append(_model_cue(lexicon, kind))
+    score.cues = [cue for cue in score.cues if cue != trace.kind_cue] + [_model_cue(lexicon, kind)]
 
 
 @dataclass

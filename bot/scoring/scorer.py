@@ -107,6 +107,7 @@ def _read_sentence(sentence: Sentence, lexicon: Lexicon) -> _Reading:
         spin.rule or "none",
         curious_spin,
         count_spin_words(sentence, lexicon),
+        {"form": form.cues, "focus": focus.cues, "spin": spin.cues},
     )
     pitch = focus.rule == "leading" and "product" in topics
     return _Reading(question, trace, offer=bool(offer), pitch=pitch)
@@ -193,21 +194,24 @@ class Scorer:
                 moves.setdefault(move, words)
         score.reflection = "reflection" in moves
         score.pitch = score.pitch or "pitch" in moves
-        self._decide_kind(score, moves, lexicon)
-        trace = MessageTrace(message.rules, score.kind, tuple(moves), "?" in message.clean, traces)
+        kind_cue = self._decide_kind(score, moves, lexicon)
+        score.cues.append(kind_cue)
+        trace = MessageTrace(
+            message.rules, score.kind, tuple(moves), "?" in message.clean, traces, kind_cue
+        )
         if not score.questions and sentences:
             hidden = _read_sentence(replace(sentences[-1], question_mark=True), lexicon)
             if hidden.question:
                 trace.hidden_question = (hidden.question, hidden.trace)
         return score, trace
 
-    def _decide_kind(self, score: MessageScore, moves: dict[str, str], lexicon: Lexicon) -> None:
-        confidence = self.settings["confidence"]["kind"]
+    def _decide_kind(self, score: MessageScore, moves: dict[str, str], lexicon: Lexicon) -> str:
+        """Set the rules' kind; return the cue that decided it."""
         if score.questions:
             score.kind = "question"
-            score.cues.append(lexicon.cue("kind.question", len(score.questions)))
+            cue = lexicon.cue("kind.question", len(score.questions))
         else:
             score.kind = next((m for m in MOVES_BY_PRIORITY if m in moves), "statement")
-            words = moves.get(score.kind, "")
-            score.cues.append(lexicon.cue(f"kind.{score.kind}", words))
-        score.kind_confidence = confidence[score.kind]
+            cue = lexicon.cue(f"kind.{score.kind}", moves.get(score.kind, ""))
+        score.kind_confidence = self.settings["confidence"]["kind"][score.kind]
+        return cue

@@ -19,6 +19,8 @@ class QuestionTrace:
     curious_spin: Label
     # How many words of each SPIN family (lexicon `spin_words`) the question holds.
     spin_words: dict[str, int] = field(default_factory=dict)
+    # The rules' cues per family ("form", "focus", "spin"): the model drops those it overrules.
+    rule_cues: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -30,6 +32,7 @@ class MessageTrace:
     moves: tuple[str, ...]
     question_mark: bool
     questions: list[QuestionTrace] = field(default_factory=list)
+    kind_cue: str = ""  # the rules' reason for their kind: dropped if the model overrules it
     # The last sentence read as a question, for messages the rules found no question in
     # (« vous seriez prêt à changer si… » without "?"): used when the model says "question".
     hidden_question: tuple[QuestionScore, QuestionTrace] | None = None

@@ -1,5 +1,6 @@
 from bot.report import build_scorecard, render_markdown
 from bot.report.markdown import sparkline
+from bot.scoring import get_scorer
 from tests.report.sessions import (
     BUDGET,
     GOOD_DISCOVERY_EN,
@@ -56,3 +57,18 @@ def test_trainee_text_is_quoted_verbatim(store):
 def test_sparkline_spans_the_trust_scale():
     assert sparkline([0, 50, 100]) == "▁▅█"
     assert sparkline([]) == ""
+
+
+def test_each_question_shows_why_it_got_its_labels(store):
+    """The cues the trainee saw live come back in the scorecard, one per label at most; a
+    question stored without cues (an older session) gets no empty line."""
+    scored = get_scorer().score("Vous avez un budget pour ça ?", "fr").questions[0]
+    bare = question("Et vos clients ?", "closed", "curious", "situation")
+    steps = [Step(scored.text, "question", (scored,)), Step(bare.text, "question", (bare,))]
+    play(store, steps, language="fr", needs=NEEDS_FR, conversation_id="why")
+    card = build_scorecard(store, "why")
+    assert card["questions"]["items"][0]["cues"] == scored.cues
+    text = render_markdown(card)
+    assert len(scored.cues) >= 3
+    assert f"\n   _Pourquoi : {' · '.join(scored.cues[:3])}_\n" in text
+    assert text.count("_Pourquoi : ") == 1

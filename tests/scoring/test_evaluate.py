@@ -1,6 +1,9 @@
 import sys
 from pathlib import Path
 
+import pytest
+
+from bot.cli import main
 from bot.config import PROJECT_ROOT
 from bot.scoring.corpus import GoldMessage, GoldQuestion
 from bot.scoring.evaluate import compare, evaluate_split
@@ -65,3 +68,58 @@ def test_bootstrap_interval_brackets_the_figure_and_is_reproducible():
     assert report.interval("spin") == (low, high)
     perfect = compare(gold, [_score(m.text, m.questions[0].spin) for m in gold], "en")
     assert perfect.interval("spin") == (1.0, 1.0)
+
+
+def test_a_trainers_file_of_labelled_questions_is_evaluated(tmp_path, capsys):
+    """`curieux evaluate --gold`: one labelled question a row, both languages detected, the
+    labels scored against them, nothing written to docs/."""
+    gold = tmp_path / "transcripts.tsv"
+    gold.write_text(
+        "text\tform\tfocus\tspin\n"
+        "What happens to the schedule when a truck arrives late?\topen\tcurious\timplication\n"
+        "Do you have a budget for this?\tclosed\topportunistic\tnone\n"
+        "Qu'est-ce qui vous prend le plus de temps aujourd'hui ?\topen\tcurious\tproblem\n"
+        "Vous avez combien de magasins ?\tclosed\tcurious\tSituation\n"
+        "Hallo, wie geht es Ihnen heute?\tclosed\tcurious\tsituation\n",
+        encoding="utf-8",
+    )
+    before = (PROJECT_ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert "`transcripts.tsv` (5 labelled messages, 1 messages in neither language left out)" in out
+    assert "## fr\n\n2 messages, 2 gold questions" in out
+    assert "## en\n\n2 messages, 2 gold questions" in out
+    assert (PROJECT_ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8") == before
+
+
+def test_a_file_in_the_corpus_format_is_evaluated_in_the_language_given(tmp_path, capsys):
+    gold = tmp_path / "calls.tsv"
+    question = '{"q":"Why?","form":"open","focus":"curious","spin":"problem"}'
+    gold.write_text(f"text\tkind\tquestions\nWhy?\tquestion\t[{question}]\n", encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "## en\n\n1 messages, 1 gold questions" in out and "## fr" not in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the first line must name the columns"),
+        (b"text\tform\tfocus\tspin\n", "no labelled message"),
+        (b"text\tform\tfocus\tspin\nWhy?\topne\tcurious\tproblem\n", ":2: form 'opne' is not one"),
+        (b"text\tform\tfocus\tspin\n\topen\tcurious\tproblem\n", ":2: the text is empty"),
+        (b"text\tkind\tquestions\nWhy?\tquestion\t[{\n", ":2: malformed row"),
+        (b"text\tkind\tquestions\n\xff\xfe\x00binary\n", "not UTF-8 text"),
+    ],
+)
+def test_a_bad_gold_file_gets_a_clear_message(tmp_path, capsys, content, message):
+    gold = tmp_path / "bad.tsv"
+    gold.write_bytes(content)
+    assert main(["evaluate", "--gold", str(gold)]) == 2
+    out, err = capsys.readouterr()
+    assert message in err and "Traceback" not in err and out == ""
+
+
+def test_a_missing_gold_file_gets_a_clear_message(tmp_path, capsys):
+    assert main(["evaluate", "--gold", str(tmp_path / "nope.tsv")]) == 2
+    assert "No such file" in capsys.readouterr().err

@@ -1,5 +1,6 @@
 import gzip
 import json
+import re
 import shutil
 
 import pytest
@@ -18,6 +19,7 @@ from bot.scoring.model import (
     settle_kind,
 )
 from bot.scoring.train import build_examples, read_training
+from bot.scoring.types import FOCUSES, FORMS, KINDS, SPINS
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +68,44 @@ def test_model_labels_stay_consistent_with_the_rubric(training):
                     assert any(cue.startswith(("model", "modèle")) for cue in question.cues)
 
 
+def _named_labels(lang: str) -> dict[str, str]:
+    """The label each cue can end on ("→ curieuse"), by its name in the language's cues."""
+    lexicon = get_lexicon(lang)
+    labels = (*KINDS, *FORMS, *FOCUSES, *SPINS[:-1])
+    return {lexicon.cue(f"label.{label}"): label for label in labels}
+
+
+def _concluded(cue: str, names: dict[str, str]) -> str | None:
+    """The label a cue argues for: the words after its last arrow, without a confidence."""
+    if "→" not in cue:
+        return None
+    return names.get(re.sub(r" \([\d.]+\)$", "", cue.rsplit("→ ", 1)[-1]))
+
+
+def test_no_cue_argues_for_a_label_the_scorer_did_not_give(training):
+    """When the model overrules a rule, the rule's cue goes: a trainee must never read
+    "about the prospect's world → curious" beside an opportunistic label, nor a French cue
+    ending in "→ problem"."""
+    scorer = Scorer()
+    overruled = 0
+    for lang, (messages, read) in training.items():
+        names = _named_labels(lang)
+        texts = [m.text for m in messages[::4]]
+        for score, (rule_score, _) in zip(scorer.score_many(texts, lang), read[::4], strict=True):
+            assert {_concluded(c, names) for c in score.cues} <= {None, score.kind}, score.cues
+            by_rules = {q.text: q for q in rule_score.questions}
+            for question in score.questions:
+                labels = {question.form, question.focus, question.spin}
+                concluded = {_concluded(c, names) for c in question.cues} - {None}
+                # The model's cues name their label in the trainee's language.
+                model_cues = [c for c in question.cues if c.startswith(("model", "modèle"))]
+                assert None not in {_concluded(c, names) for c in model_cues}, model_cues
+                assert concluded <= labels, (question.text, labels, question.cues)
+                rule = by_rules.get(question.text)
+                overruled += bool(rule and rule.focus != question.focus)
+    assert overruled > 100, "the sample must hold questions whose rule labels the model changed"
+
+
 def test_without_families_the_model_leaves_the_rules_alone(training):
     messages, read = training["en"]
     rules = [score.to_dict() for score, _ in read[:60]]
@@ -81,7 +121,8 @@ def test_a_question_the_rules_missed_can_be_revealed_by_the_kind_model():
     settle_kind(score, trace, Prediction("question", 0.8, "seriez prêt"), get_lexicon("fr"))
     assert score.kind == "question"
     assert [(q.form, q.focus) for q in score.questions] == [("closed", "opportunistic")]
-    assert any("seriez prêt" in cue for cue in score.cues)
+    # The rules' "→ affirmation" goes; the model's reason, in French, replaces it.
+    assert score.cues == ["modèle : « seriez prêt » → question (0.80)"]
 
 
 def test_a_question_the_kind_model_calls_a_reflection_is_dropped():
