@@ -1,4 +1,5 @@
-"""`curieux evaluate`: the scorer against the held-out test split, per language.
+"""`curieux evaluate`: the scorer against the held-out test split, per language, or against a
+labelled file from outside the corpus (`--gold`, e.g. a trainer's real transcripts).
 
 Predicted questions are matched to gold questions by text overlap; a gold question with no
 match counts as a miss ("(missed)"), a predicted one with no gold as a false alarm ("(none)").
