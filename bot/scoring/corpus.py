@@ -48,25 +48,6 @@ def split_paths(lang: str, split: str) -> list[Path]:
     return sorted(_language_dir(lang).glob("train*.tsv"))
 
 
-def read_file(path: Path) -> list[GoldMessage]:
-    """The messages of one file; a clear ValueError names the file and line of a bad row."""
-    messages = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for line, row in enumerate(rows, start=2):
-            try:
-                questions = tuple(GoldQuestion(**q) for q in json.loads(row["questions"]))
-                messages.append(GoldMessage(row["text"], row["kind"], questions, path.name))
-            except (TypeError, KeyError, json.JSONDecodeError) as error:
-                raise ValueError(f"{path}:{line}: malformed row ({error})") from error
-    return messages
-
-
-def load_split(lang: str, split: str) -> list[GoldMessage]:
-    """Every message of a split, file after file."""
-    return [message for path in split_paths(lang, split) for message in read_file(path)]
-
-
 # The columns of a file with one labelled question a row (a trainer's spreadsheet, say).
 QUESTION_COLUMNS = ("text", "form", "focus", "spin")
 _ALLOWED = {"kind": KINDS, "form": FORMS, "focus": FOCUSES, "spin": SPINS}
@@ -80,23 +61,25 @@ def _checked(name: str, value: object, where: str) -> str:
     return label
 
 
-def _labelled_row(row: dict[str, str], where: str, by_question: bool) -> GoldMessage:
+def _labelled_row(row: dict[str, str], where: str, source: str, by_question: bool) -> GoldMessage:
     if not (row.get("text") or "").strip():
         raise ValueError(f"{where}: the text is empty")
     if by_question:
         labels = {name: _checked(name, row[name], where) for name in QUESTION_COLUMNS[1:]}
-        return GoldMessage(row["text"], "question", (GoldQuestion(row["text"], **labels),))
+        question = GoldQuestion(row["text"], **labels)
+        return GoldMessage(row["text"], "question", (question,), source)
     questions = []
     for question in json.loads(row["questions"]):
         labels = {name: _checked(name, question[name], where) for name in ("form", "focus", "spin")}
         questions.append(GoldQuestion(str(question["q"]), **labels))
-    return GoldMessage(row["text"], _checked("kind", row["kind"], where), tuple(questions))
+    kind = _checked("kind", row["kind"], where)
+    return GoldMessage(row["text"], kind, tuple(questions), source)
 
 
-def read_labelled(path: Path) -> list[GoldMessage]:
-    """Messages labelled outside the team, for `curieux evaluate --gold`: the corpus format
-    (text, kind, questions) or one question a row (text, form, focus, spin). Labels are
-    checked; a ValueError names the line of the first bad row."""
+def read_file(path: Path) -> list[GoldMessage]:
+    """The labelled messages of one file: the corpus format (text, kind, questions) or, for a
+    file from outside (`curieux evaluate --gold`), one question a row (text, form, focus,
+    spin). Labels are checked; a ValueError names the file and line of the first bad row."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -112,7 +95,7 @@ def read_labelled(path: Path) -> list[GoldMessage]:
             for line, row in enumerate(rows, start=2):
                 where = f"{path}:{line}"
                 try:
-                    messages.append(_labelled_row(row, where, by_question))
+                    messages.append(_labelled_row(row, where, path.name, by_question))
                 except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as error:
                     raise ValueError(f"{where}: malformed row ({error!r})") from error
     except UnicodeDecodeError as error:
@@ -123,3 +106,8 @@ def read_labelled(path: Path) -> list[GoldMessage]:
     if not messages:
         raise ValueError(f"{path}: no labelled message under the header line")
     return messages
+
+
+def load_split(lang: str, split: str) -> list[GoldMessage]:
+    """Every message of a split, file after file."""
+    return [message for path in split_paths(lang, split) for message in read_file(path)]

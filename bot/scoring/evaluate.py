@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.scoring import get_scorer
-from bot.scoring.corpus import GoldMessage, load_split, read_labelled, split_paths
+from bot.scoring.corpus import GoldMessage, load_split, read_file, split_paths
 from bot.scoring.lang import detect_language
 from bot.scoring.lexicon import LANGS
 from bot.scoring.metrics import EXTRA, MISSED, LabelReport, align
@@ -261,9 +261,9 @@ def evaluate_split(split: str) -> str:
 
 
 def evaluate_file(path: Path, lang: str) -> str:
-    """The report of a labelled file from outside the corpus (`read_labelled`), per language:
+    """The report of a labelled file from outside the corpus (`read_file`), per language:
     `lang`, or each message's detected language ("auto"; messages in neither are left out)."""
-    messages = read_labelled(path)
+    messages = read_file(path)
     by_lang = {code: [] for code in LANGS}
     for message in messages:
         found = detect_language(message.text) if lang == "auto" else lang
