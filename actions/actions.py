@@ -12,8 +12,7 @@ from bot.roleplay import Reply, get_roleplay
 from bot.scoring import get_scorer
 
 # Load the scorer's language models when the action server starts, not on a trainee's first turn.
-for _warm_up in ("Comment ça se passe ?", "How is it going?"):
-    get_scorer().score(_warm_up)
+get_scorer()
 
 
 def _send(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:

@@ -64,8 +64,9 @@ def _intonation_start(part: Sentence, lexicon: Lexicon) -> bool:
     tokens = part.tokens
     at = next((i for i, t in enumerate(tokens) if first.startswith(normalize(t.lower))), None)
     # Object pronouns may come between: « vous les faites », « on en parle ».
-    after = [t for t in tokens[at + 1 :] if t.pos != "PRON"] if at is not None else []
-    return bool(after) and after[0].pos in _VERBS
+    after = (t for t in tokens[at + 1 :] if t.pos != "PRON") if at is not None else iter(())
+    verb = next(after, None)
+    return verb is not None and verb.pos in _VERBS
 
 
 def _opens_question(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool:

@@ -13,6 +13,7 @@ _WHAT_WORDS = frozenset({"what", "what's", "whats", "quel", "quelle", "quels", "
 # After a request frame ("can you tell me"), these make it a yes/no or one-fact question.
 _CLOSED_AFTER_REQUEST = re.compile(r"\s*(?:if|whether|si|s'il|s'ils|s')\b")
 _VERBS = frozenset({"VERB", "AUX"})
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _conf(key: str) -> float:
@@ -144,11 +145,13 @@ def _question_word_at_start(lead: str, lexicon: Lexicon, question_mark: bool) ->
 
 
 def _inversion(sentence: Sentence, lexicon: Lexicon) -> str | None:
-    """« Avez-vous… », « Y a-t-il… »: a verb followed by its hyphenated subject (French)."""
+    """« Avez-vous… », « Y a-t-il… »: a word followed by its hyphenated subject (French). Only a
+    verb takes one, so the word is not checked against the tagger, which often reads a verb
+    opening a sentence as a proper noun (« Utilisez-vous »)."""
     subjects = lexicon.words.get("inversion_subjects", frozenset())
     tokens = sentence.tokens
     for previous, token in zip(tokens, tokens[1:], strict=False):
-        if token.lower in subjects and previous.pos in _VERBS:
+        if token.lower in subjects and _HAS_LETTER.search(previous.text):
             return previous.text + token.text
     return None
 
@@ -166,11 +169,12 @@ def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
             continue
         before = tokens[i - 1]
         # The small model often tags « faites » as an adjective: after a subject pronoun (and
-        # an object one: « vous les faites »), the word is the verb all the same.
+        # an object one: « vous les faites »), the word is the verb all the same. The words are
+        # read before the tags, which are read only when they decide.
         after_verb = (
-            before.pos in _VERBS
-            or (i > 1 and tokens[i - 2].lower in subjects)
+            (i > 1 and tokens[i - 2].lower in subjects)
             or (i > 2 and tokens[i - 2].lower in objects and tokens[i - 3].lower in subjects)
+            or before.pos in _VERBS
             or (before.pos == "ADP" and i > 1 and tokens[i - 2].pos in _VERBS)
         )
         if after_verb:

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # The French rules read part-of-speech and morphology (inversion, imperative, in-situ question
 # words); the parser, NER and lemmatizer would triple the cost for nothing.
 FRENCH_MODEL = "fr_core_news_sm"
 FRENCH_EXCLUDE = ("parser", "ner", "lemmatizer", "attribute_ruler", "senter")
+
+# Set on a doc that is only tokenised although its pipeline tags. Most questions are labelled
+# from their words alone, and the tagger costs more than all the rules and the model together,
+# so it runs only for the docs whose rules ask for a tag.
+TAGS_PENDING = "curieux_tags_pending"
+
+
+class TagsPending(Exception):
+    """A rule read a part of speech or a mood before the tagger ran on the doc: the scorer tags
+    it, with the other docs of its batch that need it, and reads it again."""
 
 
 @cache
@@ -19,3 +31,19 @@ def get_pipeline(lang: str) -> Language:
     if lang == "fr":
         return spacy.load(FRENCH_MODEL, exclude=list(FRENCH_EXCLUDE))
     return spacy.blank("en")
+
+
+def tokenize(lang: str, text: str) -> Doc:
+    """The tokens of `text`, marked for tagging when the language's pipeline has a tagger."""
+    pipeline = get_pipeline(lang)
+    doc = pipeline.make_doc(text)
+    if pipeline.pipe_names:
+        doc.user_data[TAGS_PENDING] = True
+    return doc
+
+
+def tag(lang: str, docs: list[Doc]) -> Iterator[Doc]:
+    """Run the rest of the pipeline over tokenised docs, as one batch."""
+    for doc in docs:
+        doc.user_data.pop(TAGS_PENDING, None)
+    return get_pipeline(lang).pipe(docs)

@@ -22,7 +22,7 @@ from bot.scoring.kind import (
 from bot.scoring.lang import best_guess, detect_language, language_hits
 from bot.scoring.lexicon import LANGS, Lexicon, get_lexicon, get_settings
 from bot.scoring.model import get_models
-from bot.scoring.nlp import get_pipeline
+from bot.scoring.nlp import TagsPending, tag, tokenize
 from bot.scoring.segment import Sentence, split_sentences
 from bot.scoring.spin import count_spin_words, label_spin
 from bot.scoring.topics import find_offer, find_topics
@@ -139,14 +139,24 @@ class Scorer:
     def read_with_rules(
         self, texts: list[str], lang: str
     ) -> list[tuple[MessageScore, MessageTrace]]:
-        """The rules' scores and what they saw (the learned model's input), in order."""
+        """The rules' scores and what they saw (the learned model's input), in order. Each doc
+        is read from its tokens first; those whose rules asked for a tag are tagged together
+        and read again."""
         messages = [self._prepare(text, lang) for text in texts]
-        docs: dict[int, Doc] = {}
+        read: dict[int, tuple[MessageScore, MessageTrace]] = {}
         for rules in LANGS:
-            indices = [i for i, message in enumerate(messages) if message.rules == rules]
-            piped = get_pipeline(rules).pipe(messages[i].clean for i in indices)
-            docs.update(zip(indices, piped, strict=True))
-        return [self._score_doc(docs[i], message) for i, message in enumerate(messages)]
+            untagged: dict[int, Doc] = {}
+            for i, message in enumerate(messages):
+                if message.rules != rules:
+                    continue
+                doc = tokenize(rules, message.clean)
+                try:
+                    read[i] = self._score_doc(doc, message)
+                except TagsPending:
+                    untagged[i] = doc
+            for i, doc in zip(untagged, tag(rules, list(untagged.values())), strict=True):
+                read[i] = self._score_doc(doc, messages[i])
+        return [read[i] for i in range(len(messages))]
 
     def _score_batch(self, texts: list[str], lang: str) -> list[MessageScore]:
         read = self.read_with_rules(texts, lang)
@@ -180,7 +190,7 @@ class Scorer:
         traces: list[QuestionTrace] = []
         sentences = [
             part
-            for sentence in split_sentences(doc, lexicon)
+            for sentence in split_sentences(doc, lexicon, message.clean)
             for part in split_compound(sentence, lexicon)
         ]
         for sentence in sentences:

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.scoring.lexicon import Lexicon, normalize
+from bot.scoring.nlp import TAGS_PENDING, TagsPending
 
 # A sentence ends after a run of . ! ? … (with closing quotes or brackets) or at a line break.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»)\]]*(?=\s|$)|\n")
@@ -29,29 +30,36 @@ class Sentence:
 
     @cached_property
     def tokens(self) -> list[Word]:
-        """The sentence's words, read once from spaCy (the French rules read them several times)."""
-        return [
-            Word(
-                t.text,
-                t.lower_,
-                t.pos_,
-                t.lower_.endswith(CONDITIONAL_ENDINGS) and "Cnd" in t.morph.get("Mood"),
-            )
-            for t in self.span
-        ]
-
-
-# Endings of the French conditional. Only words with one can be read as conditionals (spin.py),
-# so the morphology, slow to read, is read for them alone.
-CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+        """The sentence's words (the French rules read them several times)."""
+        return doc_words(self.span.doc)[self.span.start : self.span.end]
 
 
 @dataclass(frozen=True)
 class Word:
     text: str
     lower: str
-    pos: str
-    conditional: bool  # French conditional mood per spaCy, read for conditional endings only
+    token: Token
+
+    def _tagged(self) -> Token:
+        if self.token.doc.user_data.get(TAGS_PENDING):
+            raise TagsPending
+        return self.token
+
+    @property
+    def pos(self) -> str:
+        return self._tagged().pos_
+
+
+_WORDS = "curieux_words"
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """The doc's words, made once per doc: a message's sentences, their parts and copies
+    share them (spaCy makes a new Token object at each read)."""
+    words = doc.user_data.get(_WORDS)
+    if words is None:
+        words = doc.user_data[_WORDS] = [Word(t.text, t.lower_, t) for t in doc]
+    return words
 
 
 def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
@@ -76,9 +84,10 @@ def sentence_at(
     return Sentence(span, text, norm, _strip_discourse(norm, lexicon), question_mark)
 
 
-def split_sentences(doc: Doc, lexicon: Lexicon) -> Iterator[Sentence]:
-    """Sentences end at . ! ? … or a line break; a sentence needs at least one letter."""
-    text = doc.text
+def split_sentences(doc: Doc, lexicon: Lexicon, text: str | None = None) -> Iterator[Sentence]:
+    """Sentences end at . ! ? … or a line break; a sentence needs at least one letter. `text`
+    is the doc's text when the caller has it (spaCy rebuilds `doc.text` token by token)."""
+    text = doc.text if text is None else text
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     start = 0
     for end in [*ends, len(text)]:

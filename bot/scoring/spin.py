@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from bot.scoring.label import Label
 from bot.scoring.lexicon import Lexicon, get_settings
-from bot.scoring.segment import CONDITIONAL_ENDINGS, Sentence
+from bot.scoring.segment import Sentence
 
-# The small model sometimes tags a present tense as conditional, and misses some conditionals
-# (« feriez »): a verb with a conditional ending counts.
+# Endings of the French conditional. The words, not spaCy's morphology, decide: the small model
+# misses many conditionals (« seriez », « feriez »), and the few other words with these endings
+# (« frais », « retrait ») are listed in the lexicon (`not_conditionals`).
+CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 
 
 def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
-    """A question set in a solved future ("how would it feel…", « ça vous libérerait… »).
-    French reads the conditional mood from spaCy's morphology; polite conditionals
-    (« pourriez-vous ») do not count."""
+    """A question set in a solved future ("how would it feel…", « ça vous libérerait… »): in
+    French, a conditional; polite ones (« pourriez-vous ») do not count."""
     found = lexicon.search("spin.hypothetical", sentence.norm)
     if found:
         return found
-    polite = lexicon.words.get("polite_conditionals", frozenset())
+    words = lexicon.words
+    excluded = words.get("polite_conditionals", frozenset()) | words.get("not_conditionals", set())
     for token in sentence.tokens:
-        conditional = token.lower.endswith(CONDITIONAL_ENDINGS) and (
-            token.conditional or token.pos in ("VERB", "AUX")
-        )
-        if conditional and token.lower not in polite:
+        if token.lower.endswith(CONDITIONAL_ENDINGS) and token.lower not in excluded:
             return token.text
     return None
 

@@ -26,6 +26,11 @@ CASES = [
     ("Pouvez-vous me dire si l'équipe utilise un CRM ?", "fr", "closed", "si"),
     ("Est-ce que vous avez un CRM ?", "fr", "closed", "est-ce que"),
     ("Avez-vous une équipe dédiée ?", "fr", "closed", "Avez-vous"),
+    # spaCy's small model reads these capitalised verbs as proper nouns: the hyphenated subject
+    # is enough, with or without "?".
+    ("Utilisez-vous un CRM ?", "fr", "closed", "Utilisez-vous"),
+    ("Travaillez-vous avec un prestataire", "fr", "closed", "Travaillez-vous"),
+    ("Pourriez-vous m'indiquer comment se passe un inventaire ?", "fr", "open", "m'indiquer"),
     ("Vous avez un budget ?", "fr", "closed", "intonation"),
     ("Vous préférez plutôt le mail ou le téléphone ?", "fr", "closed", "ou"),
     ("Votre équipe grandit, c'est bien ça ?", "fr", "closed", "c'est bien ca"),

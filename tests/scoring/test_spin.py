@@ -10,8 +10,11 @@ CASES = [
     ("Qu'est-ce qui est le plus difficile pour vous en ce moment ?", "fr", "problem"),
     ("Quel impact cela a-t-il sur le reste de l'entreprise ?", "fr", "implication"),
     ("Qu'est-ce que ça changerait pour vous si c'était réglé ?", "fr", "need_payoff"),
-    # The conditional mood, read from spaCy's morphology, sets the question in a solved future.
+    # The conditional sets the question in a solved future, even where spaCy's small model
+    # misses it (« seriez »); « frais » only looks like one.
     ("Vos chefs seraient-ils plus sereins avec des commandes simples ?", "fr", "need_payoff"),
+    ("Vous seriez plus tranquille avec des relances automatiques ?", "fr", "need_payoff"),
+    ("Vos frais de transport sont répartis comment entre les sites ?", "fr", "situation"),
     # "What happens" asks for consequences only when a problem is in the question.
     ("What happens to your cash flow when invoices go out late?", "en", "implication"),
     ("What happens after a customer places an order?", "en", "situation"),
