@@ -6,11 +6,6 @@ from bot.scoring.label import Label
 from bot.scoring.lexicon import Lexicon, get_settings
 from bot.scoring.segment import Sentence
 
-# Endings of the French conditional. The words, not spaCy's morphology, decide: the small model
-# misses many conditionals (« seriez », « feriez »), and the few other words with these endings
-# (« frais », « retrait ») are listed in the lexicon (`not_conditionals`).
-CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
-
 
 def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
     """A question set in a solved future ("how would it feel…", « ça vous libérerait… »): in
@@ -18,10 +13,13 @@ def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
     found = lexicon.search("spin.hypothetical", sentence.norm)
     if found:
         return found
+    # The words decide, not spaCy's morphology: the small model misses many conditionals
+    # (« seriez », « feriez »), and the few other words with these endings are listed.
     words = lexicon.words
+    endings = tuple(words.get("conditional_endings", ()))
     excluded = words.get("polite_conditionals", frozenset()) | words.get("not_conditionals", set())
     for token in sentence.tokens:
-        if token.lower.endswith(CONDITIONAL_ENDINGS) and token.lower not in excluded:
+        if endings and token.lower.endswith(endings) and token.lower not in excluded:
             return token.text
     return None
 
