@@ -37,7 +37,7 @@ def _part(sentence: Sentence, start: int, end: int, lexicon: Lexicon) -> Sentenc
     if len(stripped.split()) < _MIN_WORDS:
         return None
     offset = sentence.span.start_char + start + piece.index(stripped[0])
-    return sentence_at(sentence.span.doc, offset, stripped, lexicon, sentence.question_mark)
+    return sentence_at(sentence.words, offset, stripped, lexicon, sentence.question_mark)
 
 
 def _asks_by_itself(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool:

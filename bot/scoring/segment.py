@@ -27,11 +27,12 @@ class Sentence:
     norm: str
     lead: str
     question_mark: bool
+    words: DocWords  # the whole message's
 
     @cached_property
     def tokens(self) -> list[Word]:
         """The sentence's words (the French rules read them several times)."""
-        return doc_words(self.span.doc)[self.span.start : self.span.end]
+        return self.words.all[self.span.start : self.span.end]
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,17 @@ class Word:
         return self._tagged().pos_
 
 
-_WORDS = "curieux_words"
+class DocWords:
+    """A doc's words, made on first read and shared by its sentences, their parts and their
+    copies (spaCy makes a new Token object at each read). Kept beside the doc, not in it: a
+    doc holding its own tokens would only be freed by the garbage collector."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
 
-def doc_words(doc: Doc) -> list[Word]:
-    """The doc's words, made once per doc: a message's sentences, their parts and copies
-    share them (spaCy makes a new Token object at each read)."""
-    words = doc.user_data.get(_WORDS)
-    if words is None:
-        words = doc.user_data[_WORDS] = [Word(t.text, t.lower_, t) for t in doc]
-    return words
+    @cached_property
+    def all(self) -> list[Word]:
+        return [Word(t.text, t.lower_, t) for t in self.doc]
 
 
 def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
@@ -74,14 +76,14 @@ def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
 
 
 def sentence_at(
-    doc: Doc, offset: int, text: str, lexicon: Lexicon, question_mark: bool
+    words: DocWords, offset: int, text: str, lexicon: Lexicon, question_mark: bool
 ) -> Sentence | None:
-    """The sentence `text`, found at character `offset` of `doc` (None if no token aligns)."""
-    span = doc.char_span(offset, offset + len(text), alignment_mode="expand")
+    """The sentence `text`, found at character `offset` of the doc (None if no token aligns)."""
+    span = words.doc.char_span(offset, offset + len(text), alignment_mode="expand")
     if span is None:
         return None
     norm = normalize(text)
-    return Sentence(span, text, norm, _strip_discourse(norm, lexicon), question_mark)
+    return Sentence(span, text, norm, _strip_discourse(norm, lexicon), question_mark, words)
 
 
 def split_sentences(doc: Doc, lexicon: Lexicon, text: str | None = None) -> Iterator[Sentence]:
@@ -89,13 +91,14 @@ def split_sentences(doc: Doc, lexicon: Lexicon, text: str | None = None) -> Iter
     is the doc's text when the caller has it (spaCy rebuilds `doc.text` token by token)."""
     text = doc.text if text is None else text
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    words = DocWords(doc)
     start = 0
     for end in [*ends, len(text)]:
         piece = text[start:end]
         stripped = piece.strip()
         if stripped and _HAS_LETTER.search(stripped):
             offset = start + piece.index(stripped[0])
-            sentence = sentence_at(doc, offset, stripped, lexicon, "?" in stripped)
+            sentence = sentence_at(words, offset, stripped, lexicon, "?" in stripped)
             if sentence is not None:
                 yield sentence
         start = end

@@ -10,19 +10,19 @@ import bot.scoring.scorer as scorer_module
 from bot.scoring.corpus import load_split
 from bot.scoring.nlp import TagsPending, get_pipeline, tokenize
 from bot.scoring.scorer import Scorer
-from bot.scoring.segment import doc_words
+from bot.scoring.segment import DocWords
 
 
 def test_reading_a_tag_before_tagging_asks_for_the_tagger():
     doc = tokenize("fr", "Avez-vous un CRM ?")
-    (avez, *_) = doc_words(doc)
+    (avez, *_) = DocWords(doc).all
     assert avez.lower == "avez"  # the words are there
     with pytest.raises(TagsPending):
         avez.pos  # noqa: B018
 
 
 def test_english_has_no_tagger_to_wait_for():
-    (do, *_) = doc_words(tokenize("en", "Do you use a CRM?"))
+    (do, *_) = DocWords(tokenize("en", "Do you use a CRM?")).all
     assert do.pos == ""
 
 
