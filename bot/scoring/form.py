@@ -6,14 +6,13 @@ import re
 
 from bot.scoring.label import Label
 from bot.scoring.lexicon import Lexicon, get_settings
-from bot.scoring.segment import Sentence
+from bot.scoring.segment import HAS_LETTER, Sentence
 
 # "what"/"quel" ask for a description unless a one-fact noun follows (see _narrow_what).
 _WHAT_WORDS = frozenset({"what", "what's", "whats", "quel", "quelle", "quels", "quelles"})
 # After a request frame ("can you tell me"), these make it a yes/no or one-fact question.
 _CLOSED_AFTER_REQUEST = re.compile(r"\s*(?:if|whether|si|s'il|s'ils|s')\b")
 _VERBS = frozenset({"VERB", "AUX"})
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _conf(key: str) -> float:
@@ -151,7 +150,7 @@ def _inversion(sentence: Sentence, lexicon: Lexicon) -> str | None:
     subjects = lexicon.words.get("inversion_subjects", frozenset())
     tokens = sentence.tokens
     for previous, token in zip(tokens, tokens[1:], strict=False):
-        if token.lower in subjects and _HAS_LETTER.search(previous.text):
+        if token.lower in subjects and HAS_LETTER.search(previous.text):
             return previous.text + token.text
     return None
 

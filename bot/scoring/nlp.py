@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# The French rules read part-of-speech and morphology (inversion, imperative, in-situ question
-# words); the parser, NER and lemmatizer would triple the cost for nothing.
+# The French rules read parts of speech (in-situ question words, a verb after a subject), which
+# the morphologizer assigns; the parser, NER and lemmatizer would triple the cost for nothing.
 FRENCH_MODEL = "fr_core_news_sm"
 FRENCH_EXCLUDE = ("parser", "ner", "lemmatizer", "attribute_ruler", "senter")
 
@@ -21,7 +21,7 @@ TAGS_PENDING = "curieux_tags_pending"
 
 
 class TagsPending(Exception):
-    """A rule read a part of speech or a mood before the tagger ran on the doc: the scorer tags
+    """A rule read a part of speech before the tagger ran on the doc: the scorer tags
     it, with the other docs of its batch that need it, and reads it again."""
 
 

@@ -14,7 +14,7 @@ from bot.scoring.nlp import TAGS_PENDING, TagsPending
 
 # A sentence ends after a run of . ! ? … (with closing quotes or brackets) or at a line break.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»)\]]*(?=\s|$)|\n")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -41,14 +41,11 @@ class Word:
     lower: str
     token: Token
 
-    def _tagged(self) -> Token:
-        if self.token.doc.user_data.get(TAGS_PENDING):
-            raise TagsPending
-        return self.token
-
     @property
     def pos(self) -> str:
-        return self._tagged().pos_
+        if self.token.doc.user_data.get(TAGS_PENDING):
+            raise TagsPending
+        return self.token.pos_
 
 
 class DocWords:
@@ -96,7 +93,7 @@ def split_sentences(doc: Doc, lexicon: Lexicon, text: str | None = None) -> Iter
     for end in [*ends, len(text)]:
         piece = text[start:end]
         stripped = piece.strip()
-        if stripped and _HAS_LETTER.search(stripped):
+        if stripped and HAS_LETTER.search(stripped):
             offset = start + piece.index(stripped[0])
             sentence = sentence_at(words, offset, stripped, lexicon, "?" in stripped)
             if sentence is not None:
