@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from bot.scoring.label import Label
-from bot.scoring.lexicon import Lexicon, get_settings
+from bot.scoring.lexicon import Lexicon, get_lexicon, get_settings
 from bot.scoring.segment import Sentence
+
+
+@cache
+def _conditionals(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The conditional endings, and the words with one that do not count (polite conditionals,
+    « frais »…), read once. The words decide, not spaCy's morphology: the small model misses
+    many conditionals (« seriez », « feriez »)."""
+    words = get_lexicon(lang).words
+    excluded = words.get("polite_conditionals", frozenset()) | words.get("not_conditionals", set())
+    return tuple(words.get("conditional_endings", ())), frozenset(excluded)
 
 
 def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
@@ -13,11 +25,7 @@ def _hypothetical(sentence: Sentence, lexicon: Lexicon) -> str | None:
     found = lexicon.search("spin.hypothetical", sentence.norm)
     if found:
         return found
-    # The words decide, not spaCy's morphology: the small model misses many conditionals
-    # (« seriez », « feriez »), and the few other words with these endings are listed.
-    words = lexicon.words
-    endings = tuple(words.get("conditional_endings", ()))
-    excluded = words.get("polite_conditionals", frozenset()) | words.get("not_conditionals", set())
+    endings, excluded = _conditionals(lexicon.lang)
     for token in sentence.tokens:
         if endings and token.lower.endswith(endings) and token.lower not in excluded:
             return token.text
