@@ -10,13 +10,12 @@ from functools import cache
 
 from bot.scoring.form import label_form, subordinate
 from bot.scoring.lexicon import Lexicon, normalize
-from bot.scoring.segment import Sentence, sentence_at
+from bot.scoring.segment import HAS_LETTER, Sentence, sentence_at
 
 # The first question must ask by its words alone: "?" and intonation belong to the last one.
 _IMPLICIT_FORMS = frozenset({"intonation", "tag"})
 # "Tell me what you sell and who buys it" is one request: a bare "and" only chains questions.
 _REQUESTS = frozenset({"open_request", "request_narrow"})
-_VERBS = frozenset({"VERB", "AUX"})
 _MIN_WORDS = 2
 # A second question has words of its own: "and what doesn't?", "which markets?" only finish
 # the first one; a two-word question phrase ("and since when?", « et depuis quand ? ») asks.
@@ -57,16 +56,23 @@ def _asks_by_itself(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool
 
 
 def _intonation_start(part: Sentence, lexicon: Lexicon) -> bool:
-    """« …, vous êtes ouverts à autre chose ? »: a subject, then its verb."""
+    """« …, vous êtes ouverts à autre chose ? »: a subject, then its verb. Read from the words
+    (no tagger): after a subject pronoun and its object pronouns (« vous les faites », « on en
+    parle »), French puts the verb, bar a few words (« vous aussi ? »)."""
+    words = lexicon.words
     first = part.lead.split(" ", 1)[0]
-    if not part.question_mark or first not in lexicon.words.get("compound_subjects", ()):
+    if not part.question_mark or first not in words.get("compound_subjects", ()):
         return False
     tokens = part.tokens
     at = next((i for i, t in enumerate(tokens) if first.startswith(normalize(t.lower))), None)
-    # Object pronouns may come between: « vous les faites », « on en parle ».
-    after = (t for t in tokens[at + 1 :] if t.pos != "PRON") if at is not None else iter(())
-    verb = next(after, None)
-    return verb is not None and verb.pos in _VERBS
+    objects = words.get("object_pronouns", frozenset())
+    after = (t for t in tokens[at + 1 :] if t.lower not in objects) if at is not None else ()
+    verb = next(iter(after), None)
+    return (
+        verb is not None
+        and HAS_LETTER.search(verb.text) is not None
+        and normalize(verb.lower) not in words.get("not_verbs_after_subject", ())
+    )
 
 
 def _opens_question(part: Sentence, lexicon: Lexicon, after_comma: bool) -> bool:

@@ -33,11 +33,16 @@ def get_pipeline(lang: str) -> Language:
     return spacy.blank("en")
 
 
+@cache
+def _tags(lang: str) -> bool:
+    # Read once: spaCy rebuilds the component list at each read of `pipe_names`.
+    return bool(get_pipeline(lang).pipe_names)
+
+
 def tokenize(lang: str, text: str) -> Doc:
     """The tokens of `text`, marked for tagging when the language's pipeline has a tagger."""
-    pipeline = get_pipeline(lang)
-    doc = pipeline.make_doc(text)
-    if pipeline.pipe_names:
+    doc = get_pipeline(lang).make_doc(text)
+    if _tags(lang):
         doc.user_data[TAGS_PENDING] = True
     return doc
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,8 +36,9 @@ class Sentence:
         return self.words.all[self.span.start : self.span.end]
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A token's text as the rules read it (a tuple: a doc makes one per token, fast)."""
+
     text: str
     lower: str
     token: Token

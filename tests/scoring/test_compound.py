@@ -72,6 +72,28 @@ SPLIT = [
             ("est-ce que ça passe par le siège ?", "closed"),
         ],
     ),
+    # After a subject and its object pronouns comes the verb, whatever the tagger reads.
+    (
+        "les déchets verts, vous en faites quoi, vous les amenez en déchetterie ?",
+        "fr",
+        [
+            ("les déchets verts, vous en faites quoi", "open"),
+            ("vous les amenez en déchetterie ?", "closed"),
+        ],
+    ),
+    (
+        "parlez moi de votre equipe, vous etes combien ?",
+        "fr",
+        [("parlez moi de votre equipe", "open"), ("vous etes combien ?", "closed")],
+    ),
+    (
+        "Comment vous préparez les colis aujourd'hui, vous le faites vous-mêmes ?",
+        "fr",
+        [
+            ("Comment vous préparez les colis aujourd'hui", "open"),
+            ("vous le faites vous-mêmes ?", "closed"),
+        ],
+    ),
 ]
 
 WHOLE = [
@@ -94,6 +116,8 @@ WHOLE = [
     ("Combien d'heures par mois ça vous prend, vous diriez ?", "fr"),
     ("Comment vous faites, concrètement, quand un client annule ?", "fr"),
     ("Qu'est-ce que vous gagneriez, vous et votre associée, si ça marchait ?", "fr"),
+    ("Qui signe les commandes, vous-même ou votre associé ?", "fr"),
+    ("Qui a choisi ce logiciel, vous aussi ou la direction ?", "fr"),
 ]
 
 

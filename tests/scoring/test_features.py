@@ -29,6 +29,15 @@ def test_cached_char_ngrams_give_exactly_what_sklearn_gives(extractor):
     assert fast[3].nnz == 0 and fast[5].nnz == 0
 
 
+def test_word_ngrams_give_what_sklearn_gives(extractor):
+    fast = extractor.word_tfidf.transform(TEXTS)
+    slow = extractor.words.transform(TEXTS)
+    assert fast.shape == slow.shape
+    # sklearn sums each row's squares in another order: the last bit may differ.
+    assert np.abs((fast - slow).toarray()).max() < 1e-12
+    assert fast[0].nnz > 0 and fast[3].nnz == 0 and fast[5].nnz == 0
+
+
 def test_the_word_cache_is_bounded(extractor, monkeypatch):
     monkeypatch.setattr(CharTfidf, "MAX_CACHED_WORDS", 3)
     cache = CharTfidf(extractor.chars)
@@ -36,9 +45,10 @@ def test_the_word_cache_is_bounded(extractor, monkeypatch):
     assert len(cache.cache) <= 3
 
 
-def test_the_cache_is_not_pickled(extractor):
+def test_the_readers_are_not_pickled(extractor):
     extractor.char_tfidf.transform(TEXTS)
-    assert "_char_tfidf" not in extractor.__getstate__()
+    extractor.word_tfidf.transform(TEXTS)
+    assert {"_char_tfidf", "_word_tfidf"}.isdisjoint(extractor.__getstate__())
 
 
 def test_spin_words_have_their_own_weight():
