@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# The French rules read parts of speech (in-situ question words, a verb after a subject), which
-# the morphologizer assigns; the parser, NER and lemmatizer would triple the cost for nothing.
+# The French rules read parts of speech (is the word before an in-situ question word a verb?),
+# which the morphologizer assigns; the parser, NER and lemmatizer would triple the cost for nothing.
 FRENCH_MODEL = "fr_core_news_sm"
 FRENCH_EXCLUDE = ("parser", "ner", "lemmatizer", "attribute_ruler", "senter")
 
