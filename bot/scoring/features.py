@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from typing import Any
 
@@ -179,21 +180,17 @@ class TextAndRules:
         self.word_names = np.asarray(self.words.get_feature_names_out())
         return self
 
-    @property
+    # The readers are built on first use and not pickled: the word cache is per process.
+    @cached_property
     def char_tfidf(self) -> CharTfidf:
-        # Built on first use, not pickled: the cache is per process.
-        if "_char_tfidf" not in self.__dict__:
-            self.__dict__["_char_tfidf"] = CharTfidf(self.chars)
-        return self.__dict__["_char_tfidf"]
+        return CharTfidf(self.chars)
 
-    @property
+    @cached_property
     def word_tfidf(self) -> WordTfidf:
-        if "_word_tfidf" not in self.__dict__:
-            self.__dict__["_word_tfidf"] = WordTfidf(self.words)
-        return self.__dict__["_word_tfidf"]
+        return WordTfidf(self.words)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_char_tfidf", "_word_tfidf")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("char_tfidf", "word_tfidf")}
 
     def transform(self, rows: list[Row]) -> Features:
         """Features of `rows`; the n-grams of a text repeated in `rows` are read once."""

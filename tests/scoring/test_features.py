@@ -48,7 +48,7 @@ def test_the_word_cache_is_bounded(extractor, monkeypatch):
 def test_the_readers_are_not_pickled(extractor):
     extractor.char_tfidf.transform(TEXTS)
     extractor.word_tfidf.transform(TEXTS)
-    assert {"_char_tfidf", "_word_tfidf"}.isdisjoint(extractor.__getstate__())
+    assert {"char_tfidf", "word_tfidf"}.isdisjoint(extractor.__getstate__())
 
 
 def test_spin_words_have_their_own_weight():
