@@ -66,8 +66,8 @@ def _intonation_start(part: Sentence, lexicon: Lexicon) -> bool:
     tokens = part.tokens
     at = next((i for i, t in enumerate(tokens) if first.startswith(normalize(t.lower))), None)
     objects = words.get("object_pronouns", frozenset())
-    after = (t for t in tokens[at + 1 :] if t.lower not in objects) if at is not None else ()
-    verb = next(iter(after), None)
+    after = tokens[at + 1 :] if at is not None else []
+    verb = next((t for t in after if t.lower not in objects), None)
     return (
         verb is not None
         and HAS_LETTER.search(verb.text) is not None
