@@ -73,6 +73,8 @@ class Lexicon:
     words: dict[str, frozenset[str]]
     cue_templates: dict[str, str]
     topics: tuple[str, ...]
+    # Words a model cue never quotes on their own (« les » → curious teaches a trainee nothing).
+    never_quoted_alone: frozenset[str] = frozenset()
 
     def search(self, key: str, text: str) -> str | None:
         """The first match of pattern `key` in normalised `text`, or None."""
@@ -112,11 +114,12 @@ def get_lexicon(lang: str) -> Lexicon:
     raw = _read_yaml(f"{lang}.yml")
     words = {key: frozenset(str(w).lower() for w in values) for key, values in raw["words"].items()}
     cues = _read_yaml(f"cues/{lang}.yml")
+    never_quoted = frozenset(str(w).lower() for w in cues.pop("never_quoted_alone", ()))
     patterns = {
         key: compile_patterns(entries)
         for key, entries in _flatten({k: v for k, v in raw.items() if k != "words"}).items()
     }
-    return Lexicon(lang, patterns, words, cues, tuple(raw["topics"]))
+    return Lexicon(lang, patterns, words, cues, tuple(raw["topics"]), never_quoted)
 
 
 @cache

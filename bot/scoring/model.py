@@ -79,12 +79,14 @@ class LabelModel:
         self.classifier.fit(features.matrix, labels, weights)
         return self
 
-    def predict(self, features: Features, word_names: np.ndarray) -> list[Prediction]:
+    def predict(
+        self, features: Features, word_names: np.ndarray, never_quoted: frozenset[str]
+    ) -> list[Prediction]:
         if features.matrix.shape[0] == 0:
             return []
         probabilities = self.classifier.predict_proba(features.matrix)
         best = probabilities.argmax(axis=1)
-        evidence = _top_words(features.words, self._weights(), best, word_names)
+        evidence = top_words(features.words, self._weights(), best, word_names, never_quoted)
         return [
             Prediction(str(self.classifier.classes_[k]), float(probabilities[i, k]), evidence[i])
             for i, k in enumerate(best)
@@ -98,21 +100,38 @@ class LabelModel:
         return coef - coef.mean(axis=0)
 
 
-def _top_words(
-    words: sparse.csr_matrix, weights: np.ndarray, best: np.ndarray, names: np.ndarray
+# Pushes this close count as equal: a word and the bigram that always comes with it push alike,
+# and which one wins should not come down to the last bits of a float.
+_TIE = 1e-9
+
+
+def top_words(
+    words: sparse.csr_matrix,
+    weights: np.ndarray,
+    best: np.ndarray,
+    names: np.ndarray,
+    never_quoted: frozenset[str],
 ) -> list[str | None]:
-    """Per row, the word n-gram whose weight pushed most towards the row's label."""
+    """Per row, the word n-gram whose weight pushed most towards the row's label, leaving out
+    n-grams made only of `never_quoted` words; of equal pushes, the longest n-gram (it says
+    more: « me raconter » rather than « raconter »)."""
     counts = np.diff(words.indptr)
     rows = np.repeat(np.arange(words.shape[0]), counts)
     pushes = words.data * weights[best[rows], words.indices]
-    # Sorted by row, then by push (strongest first; a stable sort keeps the first of equals):
-    # each row's strongest n-gram is then where the row starts.
+    # Sorted by row, then by push (strongest first): each row's n-grams start at its indptr.
     order = np.lexsort((-pushes, rows))
     found: list[str | None] = [None] * words.shape[0]
     for row in np.flatnonzero(counts):
-        top = order[words.indptr[row]]
-        if pushes[top] > 0:
-            found[row] = str(names[words.indices[top]])
+        chosen, floor = None, 0.0
+        for k in order[words.indptr[row] : words.indptr[row + 1]]:
+            if pushes[k] <= floor:
+                break
+            name = str(names[words.indices[k]])
+            if not never_quoted.issuperset(name.split()) and (
+                chosen is None or name.count(" ") > chosen.count(" ")
+            ):
+                chosen, floor = name, pushes[k] - _TIE * abs(pushes[k])
+        found[row] = chosen
     return found
 
 
@@ -139,7 +158,10 @@ class LanguageModels:
 
     def predict(self, family: str, rows: list[Row]) -> list[Prediction]:
         extractor = self.message_features if family == "kind" else self.question_features
-        return self.models[family].predict(extractor.transform(rows), extractor.word_names)
+        never_quoted = get_lexicon(self.lang).never_quoted_alone
+        return self.models[family].predict(
+            extractor.transform(rows), extractor.word_names, never_quoted
+        )
 
     def apply(self, read: Sequence[Read], use: Use | None = None) -> None:
         """Relabel the rules' scores in place where the model is used and sure enough (kind
@@ -161,7 +183,10 @@ class LanguageModels:
             return
         extractor = self.question_features
         features = extractor.transform([question_row(question, trace) for question, trace in pairs])
-        predicted = {f: self.models[f].predict(features, extractor.word_names) for f in families}
+        predicted = {
+            f: self.models[f].predict(features, extractor.word_names, lexicon.never_quoted_alone)
+            for f in families
+        }
         for i, (question, trace) in enumerate(pairs):
             sure = {f: p[i] for f, p in predicted.items() if p[i].confidence >= use[f]}
             _relabel(question, trace, sure, lexicon)
