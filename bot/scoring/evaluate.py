@@ -109,11 +109,15 @@ def _table(rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(row) + " |" for row in rows[1:]]
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def render_language(report: LanguageReport) -> list[str]:
     lines = [
         f"## {report.lang}",
         "",
-        f"{report.messages} messages, {report.gold_questions} gold questions, "
+        f"{_count(report.messages, 'message')}, {_count(report.gold_questions, 'gold question')}, "
         f"{report.found_questions} found, {report.matched} matched.",
         "",
     ]
@@ -278,8 +282,9 @@ def evaluate_file(path: Path, lang: str) -> str:
         [evaluate_messages(by_lang[code], code, rules) for code in scored],
     )
     left_out = len(messages) - sum(len(found) for found in by_lang.values())
-    note = f", {left_out} messages in neither language left out" if left_out else ""
-    return render_markdown(f"`{path.name}` ({len(messages)} labelled messages{note})", reports)
+    note = f", {_count(left_out, 'message')} in neither language left out" if left_out else ""
+    labelled = _count(len(messages), "labelled message")
+    return render_markdown(f"`{path.name}` ({labelled}{note})", reports)
 
 
 def publish(markdown: str, output: str) -> None:

@@ -86,7 +86,7 @@ def test_a_trainers_file_of_labelled_questions_is_evaluated(tmp_path, capsys):
     before = (PROJECT_ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
     assert main(["evaluate", "--gold", str(gold)]) == 0
     out = capsys.readouterr().out
-    assert "`transcripts.tsv` (5 labelled messages, 1 messages in neither language left out)" in out
+    assert "`transcripts.tsv` (5 labelled messages, 1 message in neither language left out)" in out
     assert "## fr\n\n2 messages, 2 gold questions" in out
     assert "## en\n\n2 messages, 2 gold questions" in out
     assert (PROJECT_ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8") == before
@@ -98,7 +98,7 @@ def test_a_file_in_the_corpus_format_is_evaluated_in_the_language_given(tmp_path
     gold.write_text(f"text\tkind\tquestions\nWhy?\tquestion\t[{question}]\n", encoding="utf-8")
     assert main(["evaluate", "--gold", str(gold), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "## en\n\n1 messages, 1 gold questions" in out and "## fr" not in out
+    assert "## en\n\n1 message, 1 gold question," in out and "## fr" not in out
 
 
 @pytest.mark.parametrize(
