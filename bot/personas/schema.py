@@ -137,6 +137,9 @@ class Replies(BaseModel):
     ending_neutral: Phrasings
     ending_bad: Phrasings
     walk_out: Phrasings  # a busy prospect ends the meeting after too much pushing
+    # An open implication or need-payoff question that brings out no need: the buyer has not
+    # thought about it (yet). Optional: `vague` is said instead.
+    unexplored: Phrasings | None = None
 
     class Config:
         extra = Extra.forbid

@@ -21,6 +21,9 @@ from bot.simulation.trust import TrustChange, trust_change
 # not flag it (e.g. a terse "so, the proposal?").
 CHASE_INTENTS = frozenset({"chase_quote"})
 OFFER_INTENTS = frozenset({"propose_quote", "chase_quote"})
+# Questions about what a difficulty causes or what solving it would be worth: a situation fact
+# is no answer to them ("What happens when a patient can't get through?").
+BEYOND_FACTS = frozenset({"implication", "need_payoff"})
 
 
 @dataclass
@@ -81,13 +84,16 @@ def _answer_question(
         if {"product", "demo", "need_for_product"} & set(question.topics):
             return pick(replies.pitch.get(lang), state, "pitch")
         return pick(replies.closed_short.get(lang), state, "closed")
-    for fact in persona.facts:
+    deep = question.spin in BEYOND_FACTS
+    for fact in () if deep else persona.facts:
         if mentions(question.text, fact.topics.get(lang)):
             return pick(fact.replies.get(lang), state, f"fact:{fact.id}")
     if hinted is not None and hinted.hint is not None:
         return pick(hinted.hint.get(lang), state, f"hint:{hinted.id}")
     if question.form == "closed":
         return pick(replies.closed_short.get(lang), state, "closed")
+    if deep and replies.unexplored is not None:
+        return pick(replies.unexplored.get(lang), state, "unexplored")
     return pick(replies.vague.get(lang), state, "vague")
 
 

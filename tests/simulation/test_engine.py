@@ -147,6 +147,23 @@ def test_a_deep_question_with_too_little_trust_gets_a_hesitation(persona, state)
     assert tag(outcome.reply) == "hint:burnout"
 
 
+def test_a_deep_question_that_finds_nothing_gets_no_situation_fact(persona, state):
+    """"What does a short-staffed Saturday do to your team?" touches the staff fact, but a head
+    count is no answer to what a problem costs: the buyer has not thought about it yet."""
+    state["uncovered"] = ["burnout"]  # no hidden need left to hint at
+    deep = question("What does a short-staffed Saturday do to your team?", spin="implication")
+    outcome = play_turn(persona, state, message(deep))
+    assert outcome.revealed == []
+    assert tag(outcome.reply) == "unexplored"
+    # Without that reply in the persona file, the prospect stays vague.
+    persona.replies = persona.replies.copy(update={"unexplored": None})
+    again = question("And what would it be worth to your team to fix it?", spin="need_payoff")
+    assert tag(play_turn(persona, state, message(again)).reply) == "vague"
+    # A closed deep question still gets a short, guarded answer.
+    closed = question("Does it cost your team its weekends?", "closed", spin="implication")
+    assert tag(play_turn(persona, state, message(closed)).reply) == "closed"
+
+
 def test_trust_is_kept_to_one_decimal(persona, state):
     persona.trust.sensitivity = 0.7
     for _ in range(3):
