@@ -148,7 +148,7 @@ def test_a_deep_question_with_too_little_trust_gets_a_hesitation(persona, state)
 
 
 def test_a_deep_question_that_finds_nothing_gets_no_situation_fact(persona, state):
-    """"What does a short-staffed Saturday do to your team?" touches the staff fact, but a head
+    """ "What does a short-staffed Saturday do to your team?" touches the staff fact, but a head
     count is no answer to what a problem costs: the buyer has not thought about it yet."""
     state["uncovered"] = ["burnout"]  # no hidden need left to hint at
     deep = question("What does a short-staffed Saturday do to your team?", spin="implication")
