@@ -284,7 +284,7 @@ def evaluate_file(path: Path, lang: str) -> str:
     left_out = len(messages) - sum(len(found) for found in by_lang.values())
     note = f", {_count(left_out, 'message')} in neither language left out" if left_out else ""
     labelled = _count(len(messages), "labelled message")
-    return render_markdown(f"`{path.name}` ({labelled}{note})", reports)
+    return render_markdown(f"`{path.name}`, {labelled}{note}", reports)
 
 
 def publish(markdown: str, output: str) -> None:

@@ -86,7 +86,10 @@ def test_a_trainers_file_of_labelled_questions_is_evaluated(tmp_path, capsys):
     before = (PROJECT_ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
     assert main(["evaluate", "--gold", str(gold)]) == 0
     out = capsys.readouterr().out
-    assert "`transcripts.tsv` (5 labelled messages, 1 message in neither language left out)" in out
+    assert (
+        "on `transcripts.tsv`, 5 labelled messages, 1 message in neither language left out "
+        "(do not edit by hand)"
+    ) in out
     assert "## fr\n\n2 messages, 2 gold questions" in out
     assert "## en\n\n2 messages, 2 gold questions" in out
     assert (PROJECT_ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8") == before
