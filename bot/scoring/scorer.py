@@ -193,8 +193,13 @@ class Scorer:
             for sentence in split_sentences(doc, lexicon, message.clean)
             for part in split_compound(sentence, lexicon)
         ]
+        # The last sentence that is not a greeting or a sign-off ("Best regards, Tom") may
+        # hide a question without its "?".
+        last_said: Sentence | None = None
         for sentence in sentences:
             reading = _read_sentence(sentence, lexicon)
+            if "greeting" not in reading.moves:
+                last_said = sentence
             score.offer = score.offer or reading.offer
             score.pitch = score.pitch or reading.pitch
             if reading.question:
@@ -209,8 +214,8 @@ class Scorer:
         trace = MessageTrace(
             message.rules, score.kind, tuple(moves), "?" in message.clean, traces, kind_cue
         )
-        if not score.questions and sentences:
-            hidden = _read_sentence(replace(sentences[-1], question_mark=True), lexicon)
+        if not score.questions and last_said is not None:
+            hidden = _read_sentence(replace(last_said, question_mark=True), lexicon)
             if hidden.question:
                 trace.hidden_question = (hidden.question, hidden.trace)
         return score, trace

@@ -15,6 +15,8 @@ from bot.scoring.nlp import TAGS_PENDING, TagsPending
 
 # A sentence ends after a run of . ! ? … (with closing quotes or brackets) or at a line break.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»)\]]*(?=\s|$)|\n")
+# What may come before the comma of a letter's salutation ("Dear Ms Okafor,").
+_OPENING_CLAUSE = re.compile(r"\s*[^,.!?;:…\n]{1,60},(?=\s+\S)")
 HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -85,11 +87,25 @@ def sentence_at(
     return Sentence(span, text, norm, _strip_discourse(norm, lexicon), question_mark, words)
 
 
+def salutation_end(text: str, lexicon: Lexicon) -> int | None:
+    """Where a letter's salutation ends ("Dear Ms Okafor, When the audit overran…", « Bonjour
+    Madame Roux, qu'est-ce qui… »): the comma after it, or None. The clause after it is a
+    sentence of its own: it may be the question, and must be read from its first word."""
+    clause = _OPENING_CLAUSE.match(text)
+    if clause and lexicon.at_start("salutation", normalize(clause.group(0))):
+        return clause.end()
+    return None
+
+
 def split_sentences(doc: Doc, lexicon: Lexicon, text: str | None = None) -> Iterator[Sentence]:
-    """Sentences end at . ! ? … or a line break; a sentence needs at least one letter. `text`
-    is the doc's text when the caller has it (spaCy rebuilds `doc.text` token by token)."""
+    """Sentences end at . ! ? …, a line break or a salutation's comma; a sentence needs at least
+    one letter. `text` is the doc's text when the caller has it (spaCy rebuilds `doc.text`
+    token by token)."""
     text = doc.text if text is None else text
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    salutation = salutation_end(text, lexicon)
+    if salutation is not None:
+        ends = sorted({salutation, *ends})
     words = DocWords(doc)
     start = 0
     for end in [*ends, len(text)]:

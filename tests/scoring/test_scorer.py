@@ -3,6 +3,7 @@ import random
 import pytest
 
 from bot.scoring import get_scorer
+from bot.scoring.scorer import Scorer
 from bot.scoring.types import MessageScore
 
 BAD_INPUTS = [
@@ -68,3 +69,24 @@ def test_bad_lang_and_non_strings_get_clear_errors(scorer):
         scorer.score("Why?", "de")
     with pytest.raises(TypeError, match="str"):
         scorer.score(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hidden"),
+    [
+        (
+            "Hi Priya, you are still on paper charts at the Leeds home. Regards, Mia",
+            "en",
+            "you are still on paper charts at the Leeds home.",
+        ),
+        (
+            "Bonjour Claire, vous êtes toujours sur des plannings papier. Bien cordialement",
+            "fr",
+            "vous êtes toujours sur des plannings papier.",
+        ),
+    ],
+)
+def test_a_question_without_its_mark_is_looked_for_before_the_sign_off(text, lang, hidden):
+    """The kind model may reveal it (`settle_kind`); the sign-off is never taken for it."""
+    [(score, trace)] = Scorer(use_model=False).read_with_rules([text], lang)
+    assert score.questions == [] and trace.hidden_question[0].text == hidden

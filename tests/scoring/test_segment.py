@@ -25,6 +25,39 @@ def test_french_spaced_question_mark():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Dear Ms Okafor, When the audit overran, what did that change? Kind regards, James",
+            "en",
+            [
+                "Dear Ms Okafor,",
+                "When the audit overran, what did that change?",
+                "Kind regards, James",
+            ],
+        ),
+        (
+            "hi priya, are you still on paper charts",
+            "en",
+            ["hi priya,", "are you still on paper charts"],
+        ),
+        (
+            "Bonjour Madame Roux, quand une commande arrive en retard, que se passe-t-il ?",
+            "fr",
+            ["Bonjour Madame Roux,", "quand une commande arrive en retard, que se passe-t-il ?"],
+        ),
+        # Not a salutation: the opening clause stays with its sentence.
+        ("Highly seasonal, is it?", "en", ["Highly seasonal, is it?"]),
+        ("Chez vous, qui fait le planning ?", "fr", ["Chez vous, qui fait le planning ?"]),
+        # A salutation with nothing after its comma is simply the message.
+        ("Hello Tom,", "en", ["Hello Tom,"]),
+    ],
+)
+def test_a_letters_salutation_is_a_sentence_of_its_own(text, lang, expected):
+    assert sentences(text, lang) == expected
+
+
 def test_punctuation_only_pieces_are_not_sentences():
     assert sentences("?? ... !", "en") == []
 
