@@ -230,13 +230,15 @@ def settle_kind(
     score: MessageScore, trace: MessageTrace, kind: Prediction, lexicon: Lexicon
 ) -> None:
     """Take the model's kind. It can turn a rule question into another move (its questions are
-    dropped), or reveal a question the rules missed; it cannot invent one. A reflection
-    followed by a question is a question: the model cannot call it a reflection when a "?"
-    sentence asks by its words (cross-validation prefers this to the model's own reading)."""
+    dropped), or reveal a question the rules missed; it cannot invent one. A reflection,
+    statement or pitch followed by a question is a question: the model cannot call it one of
+    those when a "?" sentence asks by its words, however long the talk around it (cross-
+    validation prefers this to the model's own reading). Only a greeting may drop such a
+    question: "How are you?" asks by its words too."""
     if kind.label == score.kind:
         score.kind_confidence = kind.confidence
         return
-    if kind.label == "reflection" and any(
+    if kind.label != "greeting" and any(
         rule.form_rule in ASKED_BY_WORDS and "?" in question.text
         for question, rule in zip(score.questions, trace.questions, strict=True)
     ):

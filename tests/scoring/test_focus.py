@@ -8,6 +8,7 @@ OPPORTUNISTIC = [
     ("Quel est votre budget ?", "fr", "budget"),
     ("Who signs off on a purchase like this?", "en", "decision"),
     ("Qui prend la décision finale ?", "fr", "decision"),
+    ("Qu'est-ce qui vous ferait choisir un prestataire plutôt qu'un autre ?", "fr", "decision"),
     ("When are you planning to buy a new system?", "en", "timing"),
     ("D'ici quand souhaitez-vous signer ?", "fr", "timing"),
     ("Are you talking to other vendors?", "en", "competitors"),
@@ -38,6 +39,9 @@ def test_sales_questions_are_opportunistic(only_question, text, lang, topic):
         ("What CRM do you use?", "en"),
         ("Comment vos équipes préparent-elles un premier rendez-vous ?", "fr"),
         ("Votre équipe grandit ?", "fr"),
+        # How they chose their current provider is their history, not our sale.
+        ("How did you choose your current supplier back then?", "en"),
+        ("Qu'est-ce qui vous a fait choisir votre fournisseur actuel ?", "fr"),
     ],
 )
 def test_questions_about_their_world_are_curious(only_question, text, lang):

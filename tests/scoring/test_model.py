@@ -155,10 +155,29 @@ def test_a_question_the_kind_model_calls_a_reflection_is_dropped():
         ("Donc les audits vous pèsent. Est-ce que ça vous a déjà coûté un client ?", "fr"),
     ],
 )
-def test_a_reflection_followed_by_a_worded_question_stays_a_question(text, lang):
+@pytest.mark.parametrize("model_kind", ["reflection", "statement", "pitch"])
+def test_a_move_followed_by_a_worded_question_stays_a_question(text, lang, model_kind):
     [(score, trace)] = Scorer(use_model=False).read_with_rules([text], lang)
-    settle_kind(score, trace, Prediction("reflection", 0.9, None), get_lexicon(lang))
+    settle_kind(score, trace, Prediction(model_kind, 0.9, None), get_lexicon(lang))
     assert score.kind == "question" and len(score.questions) == 1
+
+
+def test_a_long_preamble_does_not_hide_the_question():
+    text = (
+        "okay I'm just going to ask the question my manager will ask me when I hang up. "
+        "When do you expect to make a decision?"
+    )
+    [(score, trace)] = Scorer(use_model=False).read_with_rules([text], "en")
+    settle_kind(score, trace, Prediction("statement", 0.9, None), get_lexicon("en"))
+    assert [q.text for q in score.questions] == ["When do you expect to make a decision?"]
+
+
+def test_the_kind_model_may_still_read_a_worded_question_as_a_greeting():
+    text = "How did the match go on Saturday?"  # a question to the rules; small talk to the model
+    [(score, trace)] = Scorer(use_model=False).read_with_rules([text], "en")
+    assert score.kind == "question"
+    settle_kind(score, trace, Prediction("greeting", 0.9, None), get_lexicon("en"))
+    assert (score.kind, score.questions) == ("greeting", [])
 
 
 NAMES = np.array(["the", "raconter", "me raconter", "budget", "of the"])
