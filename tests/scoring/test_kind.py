@@ -1,5 +1,7 @@
 import pytest
 
+from bot.scoring.lexicon import get_lexicon, normalize
+
 CASES = [
     ("So your team spends Mondays chasing invoices.", "en", "reflection"),
     ("Si je vous comprends bien, vous manquez de temps.", "fr", "reflection"),
@@ -49,3 +51,40 @@ def test_reflection_then_question_is_a_question_with_the_reflection_flag(scorer,
     assert result.kind == "question"
     assert result.reflection
     assert len(result.questions) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("How's it going?", "en"),
+        ("Hi Sam, how are things on your side?", "en"),
+        ("Is now still a good time, or are you mid-service?", "en"),
+        ("Ça va ?", "fr"),
+        ("Salut Karim, ça va depuis le salon ?", "fr"),
+        ("Le trajet s'est bien passé ?", "fr"),
+    ],
+)
+def test_small_talk_is_recognised(text, lang):
+    assert get_lexicon(lang).search("kind.small_talk", normalize(text))
+
+
+# Small-talk words inside a discovery question: « ça va » + infinitive is a future tense,
+# "how's it going with X?" asks about their world, "ou ça va ?" closes an either/or.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("How is it going with your current agency?", "en"),
+        ("How are things at the firm since the merger?", "en"),
+        ("How are you doing the quality checks today?", "en"),
+        ("Is now a good time to talk pricing?", "en"),
+        ("Combien ça va vous coûter si le chantier prend du retard ?", "fr"),
+        ("Qu'est-ce que ça va changer pour vos équipes ?", "fr"),
+        ("Le logiciel, il rame sur les gros projets ou ça va ?", "fr"),
+        ("Décrivez-moi le trajet d'une commande jusqu'au client.", "fr"),
+        ("Ça vous permettrait de souffler un peu ?", "fr"),
+    ],
+)
+def test_small_talk_words_in_a_discovery_question_are_not_small_talk(text, lang):
+    lexicon = get_lexicon(lang)
+    assert lexicon.search("kind.small_talk", normalize(text)) is None
+    assert lexicon.search("kind.greeting", normalize(text)) is None
