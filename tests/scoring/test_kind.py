@@ -82,6 +82,8 @@ def test_small_talk_is_recognised(text, lang):
         ("Le logiciel, il rame sur les gros projets ou ça va ?", "fr"),
         ("Décrivez-moi le trajet d'une commande jusqu'au client.", "fr"),
         ("Ça vous permettrait de souffler un peu ?", "fr"),
+        ("Ça s'est bien passé avec les vendeuses ?", "fr"),
+        ("Et si tout s'est bien passé, qu'est-ce qui aura changé ?", "fr"),
     ],
 )
 def test_small_talk_words_in_a_discovery_question_are_not_small_talk(text, lang):
