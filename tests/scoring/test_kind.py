@@ -90,3 +90,20 @@ def test_small_talk_words_in_a_discovery_question_are_not_small_talk(text, lang)
     lexicon = get_lexicon(lang)
     assert lexicon.search("kind.small_talk", normalize(text)) is None
     assert lexicon.search("kind.greeting", normalize(text)) is None
+
+
+# Spoken fillers and hedges ("so um", "roughly", « euh ») come before the question's first
+# word; they neither hide the question word nor make the sentence a reflection.
+@pytest.mark.parametrize(
+    ("text", "lang", "form"),
+    [
+        ("so um how many chairs are you running", "en", "closed"),
+        ("So roughly how much does a lost morning of baking cost you?", "en", "closed"),
+        ("so er what's the biggest headache with the quoting side of things", "en", "open"),
+        ("Euh, combien de chauffeurs vous avez en ce moment ?", "fr", "closed"),
+    ],
+)
+def test_fillers_before_a_question_word(rules, text, lang, form):
+    result = rules.score(text, lang)
+    assert result.kind == "question"
+    assert [question.form for question in result.questions] == [form]
