@@ -82,6 +82,7 @@ def test_small_talk_is_recognised(text, lang):
         ("Le logiciel, il rame sur les gros projets ou ça va ?", "fr"),
         ("Décrivez-moi le trajet d'une commande jusqu'au client.", "fr"),
         ("Ça vous permettrait de souffler un peu ?", "fr"),
+        ("Vous allez bien devoir renouveler le parc l'an prochain ?", "fr"),
         ("Ça s'est bien passé avec les vendeuses ?", "fr"),
         ("Et si tout s'est bien passé, qu'est-ce qui aura changé ?", "fr"),
     ],
