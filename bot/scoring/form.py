@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.scoring.label import Label
-from bot.scoring.lexicon import Lexicon, get_settings
+from bot.scoring.lexicon import Lexicon, get_settings, normalize
 from bot.scoring.segment import HAS_LETTER, Sentence
 
 # "what"/"quel" ask for a description unless a one-fact noun follows (see _narrow_what).
@@ -155,33 +155,53 @@ def _inversion(sentence: Sentence, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _one_fact(tokens: list, i: int, lexicon: Lexicon) -> bool:
+    """« à quelle fréquence », « quel logiciel »: « quel » before a one-fact noun is closed."""
+    rest = normalize(" ".join(token.text for token in tokens[i + 1 :]))
+    return bool(lexicon.at_start("form.narrow", rest))
+
+
 def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
-    """« Vous faites comment ? », « C'est quoi… », « Vous êtes combien ? » (French)."""
+    """« Vous faites comment ? », « C'est quoi… », « Vous êtes combien ? », « Vous les relancez
+    à quelle fréquence », « Vous faites l'inventaire quand » (French)."""
     words = lexicon.words
-    question_words = words.get("insitu_open", frozenset()) | words.get("insitu_closed", frozenset())
+    which = words.get("insitu_which", frozenset())
+    question_words = (
+        words.get("insitu_open", frozenset()) | words.get("insitu_closed", frozenset()) | which
+    )
     subjects = words.get("subject_pronouns", frozenset())
     objects = words.get("object_pronouns", frozenset())
     tokens = sentence.tokens
+    last = max((i for i, token in enumerate(tokens) if HAS_LETTER.search(token.text)), default=0)
     for i, token in enumerate(tokens[1:], start=1):
         lower = token.lower
         if lower not in question_words:
             continue
         before = tokens[i - 1]
+        if lower in which and before.lower in words.get("insitu_which_not_after", ()):
+            continue
+        said_by_subject = any(t.lower in subjects for t in tokens[:i])
         # The small model often tags « faites » as an adjective: after a subject pronoun (and
         # an object one: « vous les faites »), the word is the verb all the same. The words are
         # read before the tags, which are read only when they decide.
         after_verb = (
             (i > 1 and tokens[i - 2].lower in subjects)
             or (i > 2 and tokens[i - 2].lower in objects and tokens[i - 3].lower in subjects)
+            # Last word of a sentence a subject opened: « je peux espérer une réponse quand ».
+            or (i == last and lower not in which and said_by_subject)
+            # « vous les relancez à quelle fréquence »: the tagger often misses the verb.
+            or (lower in which and before.pos == "ADP" and said_by_subject)
             or before.pos in _VERBS
             or (before.pos == "ADP" and i > 1 and tokens[i - 2].pos in _VERBS)
         )
         if after_verb:
-            if lower in words["insitu_open"]:
-                cue = lexicon.cue("form.insitu_open", token.text)
-                return Label("open", _conf("wh_open"), [cue], "insitu_open")
-            cue = lexicon.cue("form.insitu_closed", token.text)
-            return Label("closed", _conf("wh_closed"), [cue], "insitu_closed")
+            closed = lower in words["insitu_closed"] or (
+                lower in which and _one_fact(tokens, i, lexicon)
+            )
+            rule = "insitu_closed" if closed else "insitu_open"
+            cue = lexicon.cue(f"form.{rule}", token.text)
+            confidence = _conf("wh_closed" if closed else "wh_open")
+            return Label("closed" if closed else "open", confidence, [cue], rule)
     return None
 
 

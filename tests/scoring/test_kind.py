@@ -108,3 +108,36 @@ def test_fillers_before_a_question_word(rules, text, lang, form):
     result = rules.score(text, lang)
     assert result.kind == "question"
     assert [question.form for question in result.questions] == [form]
+
+
+# Without "?", "so" / « du coup » opening a question is not a restatement: spoken hedges may
+# sit between them and the question word, and French asks its question word last.
+@pytest.mark.parametrize(
+    ("text", "lang", "form"),
+    [
+        ("so how often do you chase them", "en", "closed"),
+        ("so like what do the drivers do when the app is down", "en", "open"),
+        ("so I mean how does the client react when that happens", "en", "open"),
+        ("so what does a normal week look like for the team", "en", "open"),
+        ("du coup vous les relancez à quelle fréquence", "fr", "closed"),
+        ("Du coup vous faites l'inventaire quand", "fr", "closed"),
+        ("du coup vous le vivez de quelle manière", "fr", "open"),
+    ],
+)
+def test_connector_then_question_without_question_mark_asks(rules, text, lang, form):
+    result = rules.score(text, lang)
+    assert result.kind == "question"
+    assert [question.form for question in result.questions] == [form]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("So what bothers you most is the hours around the licence.", "en"),
+        ("so when Jen is off sick nobody else really knows how payroll runs", "en"),
+        ("Autrement dit, ils connaissent le terrain mieux que n'importe quelle carte.", "fr"),
+        ("Donc personne ne sait quel camion passe en premier.", "fr"),
+    ],
+)
+def test_restatements_that_hold_a_question_word_stay_reflections(rules, text, lang):
+    assert rules.score(text, lang).kind == "reflection"
