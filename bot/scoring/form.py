@@ -156,9 +156,10 @@ def _inversion(sentence: Sentence, lexicon: Lexicon) -> str | None:
 
 
 def _one_fact(tokens: list, i: int, lexicon: Lexicon) -> bool:
-    """« à quelle fréquence », « quel logiciel »: « quel » before a one-fact noun is closed."""
+    """« à quelle fréquence », « quel logiciel »: « quel » asks for one fact, save « de quelle
+    manière » (in what way)."""
     rest = normalize(" ".join(token.text for token in tokens[i + 1 :]))
-    return bool(lexicon.at_start("form.narrow", rest))
+    return not lexicon.at_start("form.insitu_which_open", rest)
 
 
 def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
