@@ -94,7 +94,9 @@ def test_small_talk_words_in_a_discovery_question_are_not_small_talk(text, lang)
 
 
 # Spoken fillers and hedges ("so um", "roughly", « euh ») come before the question's first
-# word; they neither hide the question word nor make the sentence a reflection.
+# word; they neither hide the question word nor make the sentence a reflection. Without "?",
+# "so" / « du coup » opening a question is not a restatement either: hedges may sit between
+# them and the question word ("so like", "I mean"), and French asks its question word last.
 @pytest.mark.parametrize(
     ("text", "lang", "form"),
     [
@@ -102,19 +104,6 @@ def test_small_talk_words_in_a_discovery_question_are_not_small_talk(text, lang)
         ("So roughly how much does a lost morning of baking cost you?", "en", "closed"),
         ("so er what's the biggest headache with the quoting side of things", "en", "open"),
         ("Euh, combien de chauffeurs vous avez en ce moment ?", "fr", "closed"),
-    ],
-)
-def test_fillers_before_a_question_word(rules, text, lang, form):
-    result = rules.score(text, lang)
-    assert result.kind == "question"
-    assert [question.form for question in result.questions] == [form]
-
-
-# Without "?", "so" / « du coup » opening a question is not a restatement: spoken hedges may
-# sit between them and the question word, and French asks its question word last.
-@pytest.mark.parametrize(
-    ("text", "lang", "form"),
-    [
         ("so how often do you chase them", "en", "closed"),
         ("so like what do the drivers do when the app is down", "en", "open"),
         ("so I mean how does the client react when that happens", "en", "open"),
@@ -124,7 +113,7 @@ def test_fillers_before_a_question_word(rules, text, lang, form):
         ("du coup vous le vivez de quelle manière", "fr", "open"),
     ],
 )
-def test_connector_then_question_without_question_mark_asks(rules, text, lang, form):
+def test_fillers_and_connectors_before_a_question(rules, text, lang, form):
     result = rules.score(text, lang)
     assert result.kind == "question"
     assert [question.form for question in result.questions] == [form]
