@@ -60,9 +60,15 @@ class ActionStartRoleplay(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        roleplay = get_roleplay()
+        if not text.startswith("/") and roleplay.store.active_session(tracker.sender_id):
+            # NLU may read a trainee's question as "start a role-play": only the explicit
+            # command restarts a session under way; free text is a turn of it.
+            return await ActionProspectReply().run(dispatcher, tracker, domain)
         persona = next(tracker.get_latest_entity_values("persona"), None)
         coaching = tracker.latest_message.get("metadata", {}).get("coaching", True)
-        reply = get_roleplay().start(
+        reply = roleplay.start(
             tracker.sender_id, channel=_channel(tracker), persona_id=persona, coaching=coaching
         )
         return _send(dispatcher, reply)

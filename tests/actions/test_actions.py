@@ -74,6 +74,19 @@ def test_start_roleplay_picks_the_persona_and_ends_nothing(executor, db_url):
     assert slots(response)["session_id"] == session.id
 
 
+def test_free_text_read_as_start_roleplay_is_a_turn_of_the_session_under_way(executor, db_url):
+    """NLU may read a trainee's question as start_roleplay: only the command restarts."""
+    sender = f"a-{uuid.uuid4().hex[:6]}"
+    call(executor, "action_start_roleplay", sender, "/start_roleplay", "start_roleplay")
+    started = SessionStore(db_url).latest_session(sender)
+    question = "Hello Claire, how is a typical day at the practice?"
+    response = call(executor, "action_start_roleplay", sender, question, "start_roleplay")
+    assert any(text.startswith("💡 Coach:") for text in texts(response))
+    store = SessionStore(db_url)
+    assert store.latest_session(sender).id == started.id
+    assert [t.text for t in store.turns(started.id) if t.speaker == "trainee"] == [question]
+
+
 def test_unknown_persona_lists_the_valid_ids(executor, db_url):
     response = call(
         executor,
