@@ -188,7 +188,7 @@ def _in_situ(sentence: Sentence, lexicon: Lexicon) -> Label | None:
         after_verb = (
             (i > 1 and tokens[i - 2].lower in subjects)
             or (i > 2 and tokens[i - 2].lower in objects and tokens[i - 3].lower in subjects)
-            # Last word of a sentence a subject opened: « je peux espérer une réponse quand ».
+            # Last word of a sentence a subject opened: « vous faites l'inventaire quand ».
             or (i == last and lower not in which and said_by_subject)
             # « vous les relancez à quelle fréquence »: the tagger often misses the verb.
             or (lower in which and before.pos == "ADP" and said_by_subject)
