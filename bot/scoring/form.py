@@ -13,6 +13,8 @@ _WHAT_WORDS = frozenset({"what", "what's", "whats", "quel", "quelle", "quels", "
 # After a request frame ("can you tell me"), these make it a yes/no or one-fact question.
 _CLOSED_AFTER_REQUEST = re.compile(r"\s*(?:if|whether|si|s'il|s'ils|s')\b")
 _VERBS = frozenset({"VERB", "AUX"})
+# A comma or a spoken dash ends a fronted topic: "So the patrols — how do you prove…?".
+_CLAUSE_BREAK = re.compile(r",|\s[—–-]+\s")
 
 
 def _conf(key: str) -> float:
@@ -70,9 +72,10 @@ def subordinate(clause: str, lexicon: Lexicon) -> bool:
 
 
 def clauses(sentence: Sentence, lexicon: Lexicon) -> list[str]:
-    """Where a question may start: the lead, then after each comma ("When orders are late,
-    what…"); a leading time or condition clause is skipped."""
-    parts = [part.strip() for part in sentence.lead.split(",")]
+    """Where a question may start: the lead, then after each comma or dash ("When orders are
+    late, what…", « Et les relances — qui s'en occupe ? »); a leading time or condition clause
+    is skipped."""
+    parts = [part.strip() for part in _CLAUSE_BREAK.split(sentence.lead)]
     found = [sentence.lead] + [part for part in parts[1:] if part]
     return found[1:] if len(found) > 1 and subordinate(parts[0], lexicon) else found
 

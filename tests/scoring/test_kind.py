@@ -130,3 +130,31 @@ def test_fillers_and_connectors_before_a_question(rules, text, lang, form):
 )
 def test_restatements_that_hold_a_question_word_stay_reflections(rules, text, lang):
     assert rules.score(text, lang).kind == "reflection"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "form"),
+    [
+        ("So the patrols — how do you prove to the client they actually happened?", "en", "open"),
+        ("Cool. So, twenty-five people and you're hiring – how many more this year?", "en", "closed"),
+        ("and the night shift - why do they log it on paper?", "en", "open"),
+        ("Et les tournées — comment vous les organisez ?", "fr", "open"),
+        ("Donc les relances — qui s'en occupe ?", "fr", "closed"),
+    ],
+)
+def test_a_question_after_a_topic_and_a_dash(rules, text, lang, form):
+    """A spoken dash ends a fronted topic as a comma does: the question word after it asks."""
+    result = rules.score(text, lang)
+    assert result.kind == "question"
+    assert [question.form for question in result.questions] == [form]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("So the invoices — they're the real headache?", "en"),
+        ("Donc les relances — c'est vous qui les faites ?", "fr"),
+    ],
+)
+def test_a_topic_and_a_dash_before_a_restatement_stays_a_reflection(rules, text, lang):
+    assert rules.score(text, lang).kind == "reflection"
