@@ -136,7 +136,7 @@ def test_restatements_that_hold_a_question_word_stay_reflections(rules, text, la
     ("text", "lang", "form"),
     [
         ("So the patrols — how do you prove to the client they actually happened?", "en", "open"),
-        ("Cool. So, twenty-five people and you're hiring – how many more this year?", "en", "closed"),
+        ("So, twenty-five people, you're hiring – how many more this year?", "en", "closed"),
         ("and the night shift - why do they log it on paper?", "en", "open"),
         ("Et les tournées — comment vous les organisez ?", "fr", "open"),
         ("Donc les relances — qui s'en occupe ?", "fr", "closed"),
