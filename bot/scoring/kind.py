@@ -24,12 +24,16 @@ def sentence_moves(sentence: Sentence, lexicon: Lexicon, offer: str | None) -> d
     return {move: words for move, words in moves.items() if words}
 
 
-def spoken_move(sentence: Sentence, lexicon: Lexicon) -> dict[str, str]:
+def spoken_move(sentence: Sentence, lexicon: Lexicon, worded: bool) -> dict[str, str]:
     """A greeting or reflection without "?" ("So what matters most is…") is not a question
-    even when it opens like one."""
+    even when it opens like one. When question words ask (`worded`), a greeting must open the
+    sentence: "what would a good day look like for you" asks, "good day" inside it greets no one
+    (« quel plaisir de vous rencontrer » exclaims, and greets)."""
     if sentence.question_mark:
         return {}
     moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in _SPOKEN_MOVES}
+    if worded and moves["greeting"] and not lexicon.at_start("form.exclamation", sentence.lead):
+        moves["greeting"] = lexicon.at_start("kind.greeting", sentence.norm)
     return {move: words for move, words in moves.items() if words}
 
 

@@ -34,6 +34,9 @@ _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 # Without "?", these forms ask even when the sentence also reads as a reflection.
 _FORMS_NEVER_SPOKEN_MOVES = frozenset({"open_request", "insitu_open", "insitu_closed"})
+# Forms a question word opens: a greeting inside such a sentence does not make it small talk
+# ("have a good weekend" opens like a yes/no question, so those forms are not in here).
+_WH_FORMS = frozenset({"wh_open", "wh_closed", "what_narrow"})
 
 
 def _clean(text: str, max_chars: int) -> tuple[str, bool]:
@@ -75,7 +78,7 @@ def _read_sentence(sentence: Sentence, lexicon: Lexicon) -> _Reading:
     greeting = small_talk(sentence, lexicon) if form else None
     if greeting:
         return _Reading(moves={"greeting": greeting}, offer=bool(offer))
-    spoken = spoken_move(sentence, lexicon) if form else {}
+    spoken = spoken_move(sentence, lexicon, form.rule in _WH_FORMS) if form else {}
     if spoken and form.rule not in _FORMS_NEVER_SPOKEN_MOVES:
         return _Reading(moves=spoken, offer=bool(offer))
     if not form:

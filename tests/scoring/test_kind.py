@@ -158,3 +158,29 @@ def test_a_question_after_a_topic_and_a_dash(rules, text, lang, form):
 )
 def test_a_topic_and_a_dash_before_a_restatement_stays_a_reflection(rules, text, lang):
     assert rules.score(text, lang).kind == "reflection"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("what would a good day at the depot look like for your drivers", "en"),
+        ("who else on the team would be glad to see the paper rota go", "en"),
+        ("à quoi ressemblerait une bonne journée pour l'équipe si le planning était à jour", "fr"),
+    ],
+)
+def test_greeting_words_inside_a_question_do_not_make_small_talk(rules, text, lang):
+    result = rules.score(text, lang)
+    assert result.kind == "question" and len(result.questions) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Great talking to you, have a good rest of the day.", "en", "greeting"),
+        ("Quel plaisir de vous rencontrer enfin, merci pour l'accueil.", "fr", "greeting"),
+        ("Quelle belle vue depuis votre bureau !", "fr", "statement"),
+        ("Je vois que l'heure tourne, je fais vite.", "fr", "statement"),
+    ],
+)
+def test_exclamations_and_asides_that_open_like_questions(rules, text, lang, kind):
+    assert rules.score(text, lang).kind == kind
