@@ -69,7 +69,7 @@ def _strip_discourse(norm: str, lexicon: Lexicon) -> str:
     lead = norm
     while True:
         found = lexicon.at_start("discourse", lead)
-        rest = lead[len(found) :].lstrip(" ,;:-!.") if found else lead
+        rest = lead[len(found) :].lstrip(" ,;:-—–!.") if found else lead
         # A marker is only stripped when something follows it ("so you" keeps its "you").
         if not found or not rest or rest == lead:
             return lead

@@ -138,6 +138,7 @@ def test_restatements_that_hold_a_question_word_stay_reflections(rules, text, la
         ("So the patrols — how do you prove to the client they actually happened?", "en", "open"),
         ("So, twenty-five people, you're hiring – how many more this year?", "en", "closed"),
         ("and the night shift - why do they log it on paper?", "en", "open"),
+        ("So, uh — what's not working with the current setup?", "en", "open"),
         ("Et les tournées — comment vous les organisez ?", "fr", "open"),
         ("Donc les relances — qui s'en occupe ?", "fr", "closed"),
     ],
