@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import sklearn
@@ -171,12 +173,15 @@ def run_train_scorer(args: argparse.Namespace) -> int:
         "folds": settings["folds"],
         "languages": {},
     }
-    for lang in LANGS:
+    # One process per language: fitting is single-threaded, so two cores halve the wait.
+    with ProcessPoolExecutor(max_workers=min(len(LANGS), os.cpu_count() or 1)) as pool:
+        trained = [pool.submit(train_language, lang) for lang in LANGS]
         try:
-            models, entry = train_language(lang)
+            results = [future.result() for future in trained]
         except ValueError as error:
             print(f"curieux train-scorer: {error}", file=sys.stderr)
             return 2
+    for lang, (models, entry) in zip(LANGS, results, strict=True):
         save(models)
         manifest["languages"][lang] = entry
         used = ", ".join(f"{f} (p ≥ {p})" for f, p in entry["use_model"].items())
