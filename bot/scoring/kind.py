@@ -16,6 +16,10 @@ def _search(key: str, sentence: Sentence, lexicon: Lexicon) -> str | None:
     return lexicon.search(key, sentence.norm) or lexicon.search(key, sentence.lead)
 
 
+def _at_start(key: str, sentence: Sentence, lexicon: Lexicon) -> str | None:
+    return lexicon.at_start(key, sentence.norm) or lexicon.at_start(key, sentence.lead)
+
+
 def sentence_moves(sentence: Sentence, lexicon: Lexicon, offer: str | None) -> dict[str, str]:
     """Move → the words that show it. An offer stated without a question is a pitch."""
     moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in MOVES_BY_PRIORITY}
@@ -26,14 +30,16 @@ def sentence_moves(sentence: Sentence, lexicon: Lexicon, offer: str | None) -> d
 
 def spoken_move(sentence: Sentence, lexicon: Lexicon, worded: bool) -> dict[str, str]:
     """A greeting or reflection without "?" ("So what matters most is…") is not a question
-    even when it opens like one. When question words ask (`worded`), a greeting must open the
-    sentence: "what would a good day look like for you" asks, "good day" inside it greets no one
-    (« quel plaisir de vous rencontrer » exclaims, and greets)."""
+    even when it opens like one. When question words ask (`worded`), the move must open the
+    sentence: "what would a good day look like for you" asks, "good day" inside it greets no one,
+    and "how many volunteers do you have" restates nothing (« quel plaisir de vous rencontrer »
+    exclaims, and greets)."""
     if sentence.question_mark:
         return {}
     moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in _SPOKEN_MOVES}
-    if worded and moves["greeting"] and not lexicon.at_start("form.exclamation", sentence.lead):
-        moves["greeting"] = lexicon.at_start("kind.greeting", sentence.norm)
+    if worded and not lexicon.at_start("form.exclamation", sentence.lead):
+        found = [move for move, words in moves.items() if words]
+        moves = {move: _at_start(f"kind.{move}", sentence, lexicon) for move in found}
     return {move: words for move, words in moves.items() if words}
 
 

@@ -185,3 +185,30 @@ def test_greeting_words_inside_a_question_do_not_make_small_talk(rules, text, la
 )
 def test_exclamations_and_asides_that_open_like_questions(rules, text, lang, kind):
     assert rules.score(text, lang).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "form"),
+    [
+        ("so um how many volunteers do you have at the food bank", "en", "closed"),
+        ("how do you feel about the way the meeting minutes get shared", "en", "open"),
+        ("qu'est ce qui vous agace dans votre logiciel de planning", "fr", "open"),
+    ],
+)
+def test_restating_words_inside_a_question_without_a_question_mark(rules, text, lang, form):
+    """ "you have", "you feel" restate when they open the sentence, not inside a question."""
+    result = rules.score(text, lang)
+    assert result.kind == "question"
+    assert [question.form for question in result.questions] == [form]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ok so what I'm hearing is the quoting's fine but the follow-up slips", "en"),
+        ("What you're saying is the inspection doesn't worry you, the paperwork does.", "en"),
+        ("D'accord, je comprends que ce ne soit pas le sujet du moment.", "fr"),
+    ],
+)
+def test_restatements_that_open_on_a_question_word_stay_reflections(rules, text, lang):
+    assert rules.score(text, lang).kind == "reflection"
