@@ -36,10 +36,9 @@ def spoken_move(sentence: Sentence, lexicon: Lexicon, worded: bool) -> dict[str,
     exclaims, and greets)."""
     if sentence.question_mark:
         return {}
-    moves = {move: _search(f"kind.{move}", sentence, lexicon) for move in _SPOKEN_MOVES}
-    if worded and not lexicon.at_start("form.exclamation", sentence.lead):
-        found = [move for move, words in moves.items() if words]
-        moves = {move: _at_start(f"kind.{move}", sentence, lexicon) for move in found}
+    opening_only = worded and not lexicon.at_start("form.exclamation", sentence.lead)
+    find = _at_start if opening_only else _search
+    moves = {move: find(f"kind.{move}", sentence, lexicon) for move in _SPOKEN_MOVES}
     return {move: words for move, words in moves.items() if words}
 
 

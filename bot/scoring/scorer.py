@@ -34,8 +34,9 @@ _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 # Without "?", these forms ask even when the sentence also reads as a reflection.
 _FORMS_NEVER_SPOKEN_MOVES = frozenset({"open_request", "insitu_open", "insitu_closed"})
-# Forms a question word opens: a greeting inside such a sentence does not make it small talk
-# ("have a good weekend" opens like a yes/no question, so those forms are not in here).
+# Forms a question word opens: a greeting or restating phrase inside such a sentence does not
+# make it small talk or a reflection ("have a good weekend" opens like a yes/no question, so
+# those forms are not in here).
 _WH_FORMS = frozenset({"wh_open", "wh_closed", "what_narrow"})
 
 
